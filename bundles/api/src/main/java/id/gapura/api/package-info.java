@@ -1,0 +1,13 @@
+/**
+ * The contract between the Gapura platform and a government module.
+ * <p>
+ * A module declares itself in its bundle manifest ({@link id.gapura.api.ModuleDescriptor}), registers a
+ * {@link id.gapura.api.GapuraModule} service once its schema is migrated ({@link id.gapura.api.SchemaMigrator}),
+ * and reports failures to REST callers by throwing {@link id.gapura.api.ProblemException}.
+ */
+@Export
+@Version("1.0.0")
+package id.gapura.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

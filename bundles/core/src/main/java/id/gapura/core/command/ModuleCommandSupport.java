@@ -1,0 +1,51 @@
+package id.gapura.core.command;
+
+import id.gapura.core.ModuleManager;
+import id.gapura.core.ModuleOperationException;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.support.CommandException;
+import org.apache.karaf.shell.support.ShellUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** What every {@code module:} command shares: the manager, the acting user, and one-line failures. */
+public abstract class ModuleCommandSupport implements Action {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModuleCommandSupport.class);
+
+    @Reference
+    protected ModuleManager modules;
+
+    @Override
+    public Object execute() throws Exception {
+        try {
+            run();
+            return null;
+        } catch (ModuleOperationException e) {
+            throw failure(e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("module command failed", e);
+            throw failure("Unexpected failure (" + e.getClass().getSimpleName() + "); the details are in log:display.");
+        }
+    }
+
+    protected abstract void run() throws Exception;
+
+    /** Printed as the single line the administrator sees; the command's exit status is non-zero. */
+    protected static CommandException failure(String line) {
+        return new CommandException(line, line);
+    }
+
+    protected static String actor() {
+        String user = ShellUtil.getCurrentUserName();
+        return user == null ? "console" : user;
+    }
+
+    protected static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+}

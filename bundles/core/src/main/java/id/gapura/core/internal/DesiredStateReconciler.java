@@ -1,0 +1,48 @@
+package id.gapura.core.internal;
+
+import id.gapura.core.ModuleManager;
+import id.gapura.core.ModuleOperationException;
+import org.apache.karaf.features.BootFinished;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Once Karaf has installed its boot features, installs the modules the region wants but this container
+ * lacks (after {@code bin/karaf clean}, or on a new node sharing the region's database).
+ */
+@Component(immediate = true)
+public class DesiredStateReconciler {
+
+    static final String ACTOR = "gapura (desired state)";
+    private static final Logger LOG = LoggerFactory.getLogger(DesiredStateReconciler.class);
+
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "gapura-desired-state");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Activate
+    public DesiredStateReconciler(@Reference BootFinished bootFinished, @Reference ModuleManager modules) {
+        executor.execute(() -> {
+            try {
+                modules.converge(ACTOR).forEach(outcome -> LOG.info("Restored module {} {} from the desired state",
+                        outcome.id(), outcome.version()));
+            } catch (ModuleOperationException e) {
+                LOG.error("Could not restore the desired modules: {}", e.getMessage(), e);
+            }
+        });
+    }
+
+    @Deactivate
+    void deactivate() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,451 @@
+package id.gapura.core.internal;
+
+import id.gapura.api.GapuraModule;
+import id.gapura.api.Health;
+import id.gapura.api.ModuleCatalog;
+import id.gapura.api.ModuleDescriptor;
+import id.gapura.api.ModuleState;
+import id.gapura.api.ModuleStatus;
+import id.gapura.core.ModuleManager;
+import id.gapura.core.ModuleOperationException;
+import org.apache.karaf.features.BundleInfo;
+import org.apache.karaf.features.Dependency;
+import org.apache.karaf.features.Feature;
+import org.apache.karaf.features.FeaturesService;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Version;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.jar.JarInputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+
+/**
+ * The module catalog and lifecycle over Karaf's features service. A module is a feature named
+ * {@code gapura-<id>} one of whose bundles carries the {@code Gapura-Module-*} manifest headers.
+ * <p>
+ * Features are installed and uninstalled without Karaf's automatic refresh: module bundles import only
+ * platform packages, so nothing already running ever needs rewiring, and a refresh would restart the
+ * platform and every other module for nothing.
+ */
+@Component(service = {ModuleManager.class, ModuleCatalog.class})
+public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeatureModuleManager.class);
+    private static final String FEATURE_PREFIX = "gapura-";
+    private static final Set<String> PLATFORM_FEATURES = Set.of("gapura-platform");
+    private static final EnumSet<FeaturesService.Option> WITHOUT_REFRESH =
+            EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
+    private static final Duration SERVING_TIMEOUT = Duration.ofSeconds(60);
+
+    private final FeaturesService features;
+    private final DesiredModuleState desiredState;
+    private final PlatformDatabase database;
+    private final RestReadiness rest;
+    private final BundleContext context;
+    private final Map<String, GapuraModule> serving = new ConcurrentHashMap<>();
+    private final Map<String, String> failures = new ConcurrentHashMap<>();
+    private final Map<String, Optional<ModuleDescriptor>> descriptorsByLocation = new ConcurrentHashMap<>();
+
+    @Activate
+    public FeatureModuleManager(@Reference FeaturesService features,
+                                @Reference DesiredModuleState desiredState,
+                                @Reference PlatformDatabase database,
+                                @Reference RestReadiness rest,
+                                BundleContext context) {
+        this.features = features;
+        this.desiredState = desiredState;
+        this.database = database;
+        this.rest = rest;
+        this.context = context;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addModule(GapuraModule module) {
+        serving.put(module.id(), module);
+    }
+
+    void removeModule(GapuraModule module) {
+        serving.remove(module.id(), module);
+    }
+
+    // ---- catalog ------------------------------------------------------------------------------------------
+
+    /** One module as the features service knows it. */
+    private record Entry(ModuleDescriptor descriptor, Feature feature, boolean installed) {
+        String id() {
+            return descriptor.id();
+        }
+
+        String featureId() {
+            return feature.getName() + "/" + feature.getVersion();
+        }
+    }
+
+    private Map<String, Entry> catalog() throws ModuleOperationException {
+        Feature[] all;
+        try {
+            all = features.listFeatures();
+        } catch (Exception e) {
+            throw new ModuleOperationException("Could not read the features repositories: " + e.getMessage(), e);
+        }
+        Map<String, Entry> byId = new TreeMap<>();
+        for (Feature feature : all) {
+            if (!feature.getName().startsWith(FEATURE_PREFIX) || PLATFORM_FEATURES.contains(feature.getName())) {
+                continue;
+            }
+            descriptorOf(feature).ifPresent(descriptor -> byId.merge(descriptor.id(),
+                    new Entry(descriptor, feature, features.isInstalled(feature)), FeatureModuleManager::preferred));
+        }
+        return byId;
+    }
+
+    /** The installed version wins; otherwise the newest. */
+    private static Entry preferred(Entry a, Entry b) {
+        if (a.installed() != b.installed()) {
+            return a.installed() ? a : b;
+        }
+        return Version.parseVersion(a.feature().getVersion())
+                .compareTo(Version.parseVersion(b.feature().getVersion())) >= 0 ? a : b;
+    }
+
+    private Optional<ModuleDescriptor> descriptorOf(Feature feature) {
+        for (BundleInfo bundle : feature.getBundles()) {
+            if (bundle.isDependency()) {
+                continue;
+            }
+            Bundle installed = context.getBundle(bundle.getLocation());
+            Optional<ModuleDescriptor> descriptor = installed != null
+                    ? readDescriptor(installed.getHeaders()::get, bundle.getLocation())
+                    : descriptorsByLocation.computeIfAbsent(bundle.getLocation(), this::readDescriptorFromArchive);
+            if (descriptor.isPresent()) {
+                return descriptor;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<ModuleDescriptor> readDescriptorFromArchive(String location) {
+        try (InputStream in = new URL(location).openStream(); JarInputStream jar = new JarInputStream(in)) {
+            Manifest manifest = jar.getManifest();
+            return manifest == null ? Optional.empty()
+                    : readDescriptor(manifest.getMainAttributes()::getValue, location);
+        } catch (IOException e) {
+            LOG.warn("Could not read the manifest of {}: {}", location, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<ModuleDescriptor> readDescriptor(Function<String, String> headers, String location) {
+        try {
+            return ModuleDescriptor.fromHeaders(headers);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Ignoring {}: {}", location, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public List<ModuleStatus> modules() {
+        try {
+            return catalog().values().stream().map(this::status).toList();
+        } catch (ModuleOperationException e) {
+            LOG.warn(e.getMessage(), e);
+            return List.of();
+        }
+    }
+
+    private ModuleStatus status(Entry entry) {
+        String failure = failures.get(entry.id());
+        if (!entry.installed()) {
+            return new ModuleStatus(entry.descriptor(), failure == null ? ModuleState.AVAILABLE : ModuleState.FAILED,
+                    Optional.empty(), Optional.ofNullable(failure));
+        }
+        GapuraModule module = serving.get(entry.id());
+        if (module == null) {
+            return new ModuleStatus(entry.descriptor(), ModuleState.FAILED, Optional.empty(),
+                    Optional.of(Optional.ofNullable(failure).orElse(notServingReason(entry))));
+        }
+        return new ModuleStatus(entry.descriptor(), ModuleState.INSTALLED, Optional.of(healthOf(module)),
+                Optional.empty());
+    }
+
+    private static Health healthOf(GapuraModule module) {
+        try {
+            return module.health();
+        } catch (RuntimeException e) {
+            return Health.down("health check failed: " + e.getMessage());
+        }
+    }
+
+    private String notServingReason(Entry entry) {
+        for (BundleLine bundle : bundlesOf(entry)) {
+            if (!"Active".equals(bundle.state())) {
+                return "bundle " + bundle.symbolicName() + " is " + bundle.state() + "; run bundle:diag "
+                        + bundle.id();
+            }
+        }
+        return "its components are not active; run scr:list and log:display";
+    }
+
+    @Override
+    public Health platformHealth() {
+        return database.health();
+    }
+
+    @Override
+    public Optional<ModuleDetails> details(String id) {
+        try {
+            Entry entry = catalog().get(id);
+            if (entry == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new ModuleDetails(status(entry), entry.featureId(), bundlesOf(entry),
+                    database.tables(entry.descriptor().tablePrefix())));
+        } catch (ModuleOperationException e) {
+            LOG.warn(e.getMessage(), e);
+            return Optional.empty();
+        }
+    }
+
+    private List<BundleLine> bundlesOf(Entry entry) {
+        List<BundleLine> lines = new ArrayList<>();
+        for (BundleInfo info : entry.feature().getBundles()) {
+            if (info.isDependency()) {
+                continue;
+            }
+            Bundle bundle = context.getBundle(info.getLocation());
+            if (bundle != null) {
+                lines.add(new BundleLine(bundle.getBundleId(), bundle.getSymbolicName(),
+                        bundle.getVersion().toString(), stateName(bundle.getState())));
+            } else {
+                lines.add(new BundleLine(-1, info.getLocation(), "", "Not installed"));
+            }
+        }
+        return lines;
+    }
+
+    private static String stateName(int state) {
+        return switch (state) {
+            case Bundle.ACTIVE -> "Active";
+            case Bundle.RESOLVED -> "Resolved";
+            case Bundle.INSTALLED -> "Installed";
+            case Bundle.STARTING -> "Starting";
+            case Bundle.STOPPING -> "Stopping";
+            default -> "Uninstalled";
+        };
+    }
+
+    // ---- lifecycle ----------------------------------------------------------------------------------------
+
+    private List<Entry> select(List<String> ids, Map<String, Entry> catalog) throws ModuleOperationException {
+        if (ids.isEmpty()) {
+            throw new ModuleOperationException("No module id given. Run module:list to see the catalog.");
+        }
+        List<Entry> selected = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(ids)) {
+            Entry entry = catalog.get(id);
+            if (entry == null) {
+                throw new ModuleOperationException("Unknown module '" + id + "'. The catalog has: "
+                        + String.join(", ", catalog.keySet()) + ". Nothing was changed.");
+            }
+            selected.add(entry);
+        }
+        return selected;
+    }
+
+    @Override
+    public InstallPlan plan(List<String> ids) throws ModuleOperationException {
+        List<Entry> targets = installable(ids);
+        Set<String> featureIds = new LinkedHashSet<>();
+        Set<String> bundles = new LinkedHashSet<>();
+        for (Entry target : targets) {
+            collect(target.feature(), featureIds, bundles);
+        }
+        return new InstallPlan(List.copyOf(featureIds), List.copyOf(bundles));
+    }
+
+    private void collect(Feature feature, Set<String> featureIds, Set<String> bundles) {
+        if (features.isInstalled(feature) || !featureIds.add(feature.getName() + "/" + feature.getVersion())) {
+            return;
+        }
+        for (BundleInfo bundle : feature.getBundles()) {
+            if (context.getBundle(bundle.getLocation()) == null) {
+                bundles.add(bundle.getLocation());
+            }
+        }
+        for (Dependency dependency : feature.getDependencies()) {
+            try {
+                Feature[] matches = features.getFeatures(dependency.getName(), dependency.getVersion());
+                if (matches.length > 0) {
+                    collect(matches[0], featureIds, bundles);
+                }
+            } catch (Exception e) {
+                LOG.debug("Could not look up feature {}", dependency.getName(), e);
+            }
+        }
+    }
+
+    private List<Entry> installable(List<String> ids) throws ModuleOperationException {
+        List<Entry> targets = select(ids, catalog());
+        for (Entry target : targets) {
+            if (target.installed()) {
+                throw new ModuleOperationException("Module '" + target.id() + "' is already installed (version "
+                        + target.descriptor().version() + "). Nothing was changed.");
+            }
+        }
+        return targets;
+    }
+
+    @Override
+    public synchronized List<Outcome> install(List<String> ids, String actor) throws ModuleOperationException {
+        List<Entry> targets = installable(ids);
+        Set<String> featureIds = targets.stream().map(Entry::featureId).collect(Collectors.toCollection(LinkedHashSet::new));
+        String names = targets.stream().map(Entry::id).collect(Collectors.joining(", "));
+        long started = System.nanoTime();
+        try (BundleDisturbanceWatch watch = BundleDisturbanceWatch.start(context)) {
+            try {
+                features.installFeatures(featureIds, WITHOUT_REFRESH);
+            } catch (Exception e) {
+                String reason = firstLine(e);
+                targets.forEach(target -> failures.put(target.id(), reason));
+                undoInstall(featureIds);
+                throw new ModuleOperationException("Could not install " + names + ": " + reason
+                        + " Nothing was installed; 'feature:install --simulate --verbose " + String.join(" ", featureIds)
+                        + "' shows the full report.", e);
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Entry target : targets) {
+                Optional<String> notServing = awaitServing(target, started);
+                if (notServing.isPresent()) {
+                    failures.put(target.id(), notServing.get());
+                    undoInstall(featureIds);
+                    throw new ModuleOperationException("Module '" + target.id() + "' did not start serving: "
+                            + notServing.get() + ". It was uninstalled again; see log:display.");
+                }
+                failures.remove(target.id());
+                desiredState.record(target.id(), true, target.descriptor().version(), actor);
+                LOG.info("Module {} {} installed by {}", target.id(), target.descriptor().version(), actor);
+                outcomes.add(new Outcome(target.id(), target.descriptor().version(), elapsedSince(started),
+                        watch.disturbedCount()));
+            }
+            return outcomes;
+        }
+    }
+
+    private Optional<String> awaitServing(Entry target, long startedNanos) {
+        long deadline = startedNanos + SERVING_TIMEOUT.toNanos();
+        String apiPath = target.descriptor().apiPath();
+        while (System.nanoTime() < deadline) {
+            if (serving.containsKey(target.id()) && rest.serves(apiPath)) {
+                return Optional.empty();
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.of("interrupted while waiting for it");
+            }
+        }
+        return Optional.of(serving.containsKey(target.id())
+                ? "its REST API " + apiPath + " was not deployed within " + SERVING_TIMEOUT.toSeconds() + " s"
+                : notServingReason(target));
+    }
+
+    private void undoInstall(Collection<String> featureIds) {
+        for (String featureId : featureIds) {
+            String[] nameAndVersion = featureId.split("/", 2);
+            try {
+                if (features.isInstalled(features.getFeature(nameAndVersion[0], nameAndVersion[1]))) {
+                    features.uninstallFeature(nameAndVersion[0], nameAndVersion[1], WITHOUT_REFRESH);
+                }
+            } catch (Exception e) {
+                LOG.error("Could not undo the installation of {}", featureId, e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized List<Outcome> uninstall(List<String> ids, String actor) throws ModuleOperationException {
+        List<Entry> targets = select(ids, catalog());
+        for (Entry target : targets) {
+            if (!target.installed()) {
+                throw new ModuleOperationException("Module '" + target.id() + "' is not installed. Nothing was changed.");
+            }
+        }
+        long started = System.nanoTime();
+        try (BundleDisturbanceWatch watch = BundleDisturbanceWatch.start(context)) {
+            try {
+                features.uninstallFeatures(targets.stream().map(Entry::featureId)
+                        .collect(Collectors.toCollection(LinkedHashSet::new)), WITHOUT_REFRESH);
+            } catch (Exception e) {
+                throw new ModuleOperationException("Could not uninstall "
+                        + targets.stream().map(Entry::id).collect(Collectors.joining(", ")) + ": " + firstLine(e), e);
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Entry target : targets) {
+                failures.remove(target.id());
+                desiredState.record(target.id(), false, target.descriptor().version(), actor);
+                LOG.info("Module {} {} uninstalled by {}; its tables are kept", target.id(),
+                        target.descriptor().version(), actor);
+                outcomes.add(new Outcome(target.id(), target.descriptor().version(), elapsedSince(started),
+                        watch.disturbedCount()));
+            }
+            return outcomes;
+        }
+    }
+
+    @Override
+    public List<Outcome> converge(String actor) throws ModuleOperationException {
+        Map<String, Entry> catalog = catalog();
+        List<String> missing = new ArrayList<>();
+        for (String id : desiredState.wantedInstalled()) {
+            Entry entry = catalog.get(id);
+            if (entry == null) {
+                LOG.warn("Module {} is wanted installed but is not in this container's catalog", id);
+            } else if (!entry.installed()) {
+                missing.add(id);
+            }
+        }
+        return missing.isEmpty() ? List.of() : install(missing, actor);
+    }
+
+    private static Duration elapsedSince(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    private static String firstLine(Throwable e) {
+        Throwable cause = e;
+        while (cause.getMessage() == null && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = Optional.ofNullable(cause.getMessage()).orElse(cause.getClass().getSimpleName()).strip();
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline).strip();
+        return line.endsWith(".") ? line : line + ".";
+    }
+}
