@@ -1,0 +1,207 @@
+package id.gapura.distribution;
+
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.ClientChannel;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A copy of the assembled distribution in a temporary folder, on free ports, started as a real process
+ * ({@code bin/karaf server}) and driven as an administrator would: the console over SSH, the API over HTTP.
+ */
+final class GapuraInstance implements AutoCloseable {
+
+    static final Duration BOOT_TIMEOUT = Duration.ofSeconds(180);
+
+    final Path home;
+    final int httpPort;
+    final int sshPort;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final SshClient ssh = SshClient.setUpDefaultClient();
+    private Process process;
+
+    GapuraInstance() throws IOException {
+        Path assembly = Path.of(System.getProperty("gapura.assembly", "target/assembly"));
+        home = Files.createTempDirectory("gapura-it-");
+        copyTree(assembly, home);
+        httpPort = freePort();
+        sshPort = freePort();
+        replaceLine(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", "org.osgi.service.http.port = " + httpPort);
+        replaceLine(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", "sshPort = " + sshPort);
+        ssh.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+        ssh.start();
+    }
+
+    /** Points the region's datasource at another database, as an operator edits etc/ for PostgreSQL. */
+    void useDatabase(String driverName, String url, String user, String password) throws IOException {
+        Path cfg = home.resolve("etc/org.ops4j.datasource-gapura.cfg");
+        replaceLine(cfg, "osgi.jdbc.driver.name", "osgi.jdbc.driver.name = " + driverName);
+        replaceLine(cfg, "url", "url = " + url);
+        replaceLine(cfg, "user", "user = " + user);
+        replaceLine(cfg, "password", "password = " + password);
+    }
+
+    /** Starts Karaf and returns once /api/health answers 200. */
+    Duration start(String... karafArguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/karaf").toString(), "server"));
+        command.addAll(List.of(karafArguments));
+        long started = System.nanoTime();
+        process = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.out").toFile()))
+                .start();
+        await("/api/health answers 200").atMost(BOOT_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("Karaf exited with " + process.exitValue() + "; see " + home);
+                    }
+                    return status("/api/health") == 200;
+                });
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /**
+     * A clean shutdown, as a service manager does it: SIGTERM to the Karaf JVM (a child of the bin/karaf
+     * script), then wait until every process of the instance has exited and released the database.
+     */
+    void stop() throws Exception {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        for (ProcessHandle handle : tree) {
+            try {
+                handle.onExit().get(90, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                handle.destroyForcibly();
+                handle.onExit().get(30, TimeUnit.SECONDS);
+            }
+        }
+        process = null;
+    }
+
+    record Shell(int exitStatus, String output) {
+        List<String> lines() {
+            return output.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        }
+    }
+
+    /** Runs one console command over SSH as the quick-start administrator. */
+    Shell console(String command) throws IOException {
+        try (ClientSession session = ssh.connect("karaf", "localhost", sshPort).verify(Duration.ofSeconds(10)).getSession()) {
+            session.addPasswordIdentity("karaf");
+            session.auth().verify(Duration.ofSeconds(10));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (ClientChannel channel = session.createExecChannel(command)) {
+                channel.setOut(out);
+                channel.setErr(out);
+                channel.open().verify(Duration.ofSeconds(10));
+                channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofSeconds(180));
+                Integer status = channel.getExitStatus();
+                String text = out.toString(StandardCharsets.UTF_8).replaceAll("\u001B\\[[;\\d]*m", "");
+                return new Shell(status == null ? -1 : status, text);
+            }
+        }
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    int status(String path) {
+        try {
+            return get(path).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + httpPort + path);
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+        ssh.stop();
+        if (Boolean.getBoolean("gapura.keep")) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(home)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void replaceLine(Path file, String key, String replacement) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        boolean replaced = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.startsWith(key) && line.substring(key.length()).strip().startsWith("=")) {
+                lines.set(i, replacement);
+                replaced = true;
+            }
+        }
+        if (!replaced) {
+            lines.add(replacement);
+        }
+        Files.write(file, lines);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            files.forEach(source -> {
+                try {
+                    Path target = to.resolve(from.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
