@@ -16,4 +16,9 @@ public record ModuleStatus(ModuleDescriptor descriptor, ModuleState state, Optio
     public boolean installed() {
         return state != ModuleState.AVAILABLE;
     }
+
+    /** The module's own health when it serves; down with the failure when it is installed but not serving. */
+    public Health currentHealth() {
+        return health.orElseGet(() -> Health.down(failure.orElse("not serving")));
+    }
 }

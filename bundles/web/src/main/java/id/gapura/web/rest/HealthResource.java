@@ -39,7 +39,7 @@ public class HealthResource {
         for (ModuleStatus module : catalog.modules()) {
             if (module.installed()) {
                 modules.put(module.descriptor().id(),
-                        module.health().orElseGet(() -> Health.down(module.failure().orElse("not serving"))));
+                        module.currentHealth());
             }
         }
         boolean up = platform.up() && modules.values().stream().allMatch(Health::up);

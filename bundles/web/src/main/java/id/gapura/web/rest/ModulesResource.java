@@ -39,7 +39,7 @@ public class ModulesResource {
                 .map(module -> new InstalledModule(module.descriptor().id(), module.descriptor().name(),
                         module.descriptor().nameEn(), module.descriptor().version(),
                         module.descriptor().apiPath() + "/", module.state().name().toLowerCase(Locale.ROOT),
-                        module.health().orElseGet(() -> Health.down(module.failure().orElse("not serving")))))
+                        module.currentHealth()))
                 .toList();
     }
 }
