@@ -64,11 +64,15 @@ final class GapuraInstance implements AutoCloseable {
         replaceLine(cfg, "password", "password = " + password);
     }
 
-    /** Starts Karaf and returns once /api/health answers 200. */
+    /** Time from the last start until the SSH console accepted a connection. */
+    Duration consoleReady;
+
+    /** Starts Karaf and returns, once /api/health answers 200, how long that took. */
     Duration start(String... karafArguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/karaf").toString(), "server"));
         command.addAll(List.of(karafArguments));
         long started = System.nanoTime();
+        consoleReady = null;
         process = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
@@ -78,6 +82,9 @@ final class GapuraInstance implements AutoCloseable {
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("Karaf exited with " + process.exitValue() + "; see " + home);
+                    }
+                    if (consoleReady == null && accepts(sshPort)) {
+                        consoleReady = Duration.ofNanos(System.nanoTime() - started);
                     }
                     return status("/api/health") == 200;
                 });
@@ -163,6 +170,14 @@ final class GapuraInstance implements AutoCloseable {
         }
         try (Stream<Path> files = Files.walk(home)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

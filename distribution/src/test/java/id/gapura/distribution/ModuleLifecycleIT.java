@@ -40,7 +40,8 @@ class ModuleLifecycleIT {
     void boot() throws Exception {
         gapura = new GapuraInstance();
         Duration boot = gapura.start();
-        System.out.printf("[figures] start -> /api/health 200: %d ms%n", boot.toMillis());
+        System.out.printf("[figures] start -> console (SSH) accepting: %d ms, start -> /api/health 200: %d ms%n",
+                gapura.consoleReady == null ? -1 : gapura.consoleReady.toMillis(), boot.toMillis());
     }
 
     @AfterEach
