@@ -34,7 +34,7 @@ public class InfoCommand extends ModuleCommandSupport {
         table.addRow().addContent("Version", module.version());
         table.addRow().addContent("State", details.status().state().name().toLowerCase(Locale.ROOT));
         table.addRow().addContent("Health", details.status().health()
-                .map(health -> (health.up() ? "UP - " : "DOWN - ") + health.detail())
+                .map(ModuleCommandSupport::describe)
                 .or(() -> details.status().failure()).orElse("-"));
         table.addRow().addContent("REST API", module.apiPath() + "/");
         table.addRow().addContent("Feature", details.feature());

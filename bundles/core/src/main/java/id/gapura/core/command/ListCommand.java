@@ -1,6 +1,5 @@
 package id.gapura.core.command;
 
-import id.gapura.api.Health;
 import id.gapura.api.ModuleStatus;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -34,12 +33,8 @@ public class ListCommand extends ModuleCommandSupport {
                     module.descriptor().version(),
                     module.state().name().toLowerCase(Locale.ROOT),
                     "not checked",
-                    module.health().map(ListCommand::health).or(() -> module.failure()).orElse(""));
+                    module.health().map(ModuleCommandSupport::describe).or(() -> module.failure()).orElse(""));
         }
         table.print(System.out, !noFormat);
-    }
-
-    private static String health(Health health) {
-        return (health.up() ? "UP" : "DOWN") + " - " + health.detail();
     }
 }

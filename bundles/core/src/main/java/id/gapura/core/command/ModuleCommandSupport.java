@@ -1,5 +1,6 @@
 package id.gapura.core.command;
 
+import id.gapura.api.Health;
 import id.gapura.core.ModuleManager;
 import id.gapura.core.ModuleOperationException;
 import org.apache.karaf.shell.api.action.Action;
@@ -43,6 +44,10 @@ public abstract class ModuleCommandSupport implements Action {
     protected static String actor() {
         String user = ShellUtil.getCurrentUserName();
         return user == null ? "console" : user;
+    }
+
+    protected static String describe(Health health) {
+        return (health.up() ? "UP" : "DOWN") + " - " + health.detail();
     }
 
     protected static String seconds(Duration duration) {
