@@ -1,5 +1,7 @@
 package id.gapura.api;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
  * Gapura-Module-Description: ...
  * Gapura-Module-Api: /api/complaints
  * Gapura-Module-Tables: complaints_
+ * Gapura-Module-Roles: complaints-coordinator, complaints-liaison, complaints-viewer
  * </pre>
  *
  * @param id          short lowercase id; the Karaf feature is {@code gapura-<id>}
@@ -24,9 +27,10 @@ import java.util.regex.Pattern;
  * @param version     the bundle version
  * @param apiPath     base path of the module's REST API
  * @param tablePrefix every table the module owns starts with this prefix
+ * @param roles       the roles the module's resources ask for, so that an administrator can grant them
  */
 public record ModuleDescriptor(String id, String name, String nameEn, String description, String version,
-                               String apiPath, String tablePrefix) {
+                               String apiPath, String tablePrefix, List<String> roles) {
 
     public static final String ID_HEADER = "Gapura-Module-Id";
     public static final String NAME_HEADER = "Gapura-Module-Name";
@@ -34,6 +38,7 @@ public record ModuleDescriptor(String id, String name, String nameEn, String des
     public static final String DESCRIPTION_HEADER = "Gapura-Module-Description";
     public static final String API_HEADER = "Gapura-Module-Api";
     public static final String TABLES_HEADER = "Gapura-Module-Tables";
+    public static final String ROLES_HEADER = "Gapura-Module-Roles";
     public static final String VERSION_HEADER = "Bundle-Version";
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]{1,30}");
@@ -49,6 +54,7 @@ public record ModuleDescriptor(String id, String name, String nameEn, String des
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(apiPath, "apiPath");
         Objects.requireNonNull(tablePrefix, "tablePrefix");
+        roles = List.copyOf(roles);
     }
 
     /** The Karaf feature that installs this module. */
@@ -74,7 +80,10 @@ public record ModuleDescriptor(String id, String name, String nameEn, String des
                 Optional.ofNullable(headers.apply(DESCRIPTION_HEADER)).map(String::trim).orElse(""),
                 required(headers, VERSION_HEADER, id),
                 Optional.ofNullable(headers.apply(API_HEADER)).map(String::trim).orElse("/api/" + id),
-                Optional.ofNullable(headers.apply(TABLES_HEADER)).map(String::trim).orElse(id + "_")));
+                Optional.ofNullable(headers.apply(TABLES_HEADER)).map(String::trim).orElse(id + "_"),
+                Optional.ofNullable(headers.apply(ROLES_HEADER)).stream()
+                        .flatMap(value -> Arrays.stream(value.split(",")))
+                        .map(String::trim).filter(role -> !role.isEmpty()).toList()));
     }
 
     private static String required(Function<String, String> headers, String name, String id) {

@@ -30,6 +30,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, "Bad request", detail, List.of());
     }
 
+    /** The caller is known but may not do this, e.g. a liaison officer reading another agency's report. */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "Forbidden", detail, List.of());
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, "Conflict", detail, List.of());
     }

@@ -3,10 +3,11 @@
  * <p>
  * A module declares itself in its bundle manifest ({@link id.gapura.api.ModuleDescriptor}), registers a
  * {@link id.gapura.api.GapuraModule} service once its schema is migrated ({@link id.gapura.api.SchemaMigrator}),
- * and reports failures to REST callers by throwing {@link id.gapura.api.ProblemException}.
+ * reports failures to REST callers by throwing {@link id.gapura.api.ProblemException}, and marks each REST
+ * resource {@link id.gapura.api.Public} or {@link id.gapura.api.RolesAllowed}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package id.gapura.api;
 
 import org.osgi.annotation.bundle.Export;

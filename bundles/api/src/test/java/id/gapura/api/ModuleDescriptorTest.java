@@ -3,6 +3,7 @@ package id.gapura.api;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,6 +26,14 @@ class ModuleDescriptorTest {
         assertEquals("complaints_", module.tablePrefix());
         assertEquals("gapura-complaints", module.featureName());
         assertEquals("1.2.0", module.version());
+        assertEquals(List.of(), module.roles());
+    }
+
+    @Test
+    void readsTheRolesTheModuleDeclares() {
+        headers.put("Gapura-Module-Roles", " complaints-coordinator ,complaints-liaison,, ");
+        assertEquals(List.of("complaints-coordinator", "complaints-liaison"),
+                ModuleDescriptor.fromHeaders(headers::get).orElseThrow().roles());
     }
 
     @Test
