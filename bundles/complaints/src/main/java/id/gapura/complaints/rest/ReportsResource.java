@@ -7,6 +7,7 @@ import id.gapura.complaints.internal.ReportEntity;
 import id.gapura.complaints.internal.ReportService;
 import id.gapura.complaints.workflow.ReportClass;
 
+import id.gapura.api.Public;
 import id.gapura.api.RestApplications;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -35,6 +36,7 @@ import java.util.Locale;
  */
 @Component(service = ReportsResource.class)
 @JaxrsResource
+@Public
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
 @Path("/api/complaints/reports")
 @Produces(MediaType.APPLICATION_JSON)

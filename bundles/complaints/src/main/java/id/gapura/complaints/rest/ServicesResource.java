@@ -2,6 +2,7 @@ package id.gapura.complaints.rest;
 
 import id.gapura.complaints.internal.ReportService;
 
+import id.gapura.api.Public;
 import id.gapura.api.RestApplications;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -17,6 +18,7 @@ import java.util.List;
 /** {@code GET /api/complaints/services}: the categories a citizen can report under. */
 @Component(service = ServicesResource.class)
 @JaxrsResource
+@Public
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
 @Path("/api/complaints/services")
 @Produces(MediaType.APPLICATION_JSON)
