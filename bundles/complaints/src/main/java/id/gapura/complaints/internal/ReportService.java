@@ -1,8 +1,8 @@
 package id.gapura.complaints.internal;
 
 import id.gapura.complaints.workflow.DeadlineRules;
-import id.gapura.complaints.workflow.HolidayCalendar;
-import id.gapura.complaints.workflow.WorkingDays;
+import id.gapura.api.time.RegionCalendar;
+import id.gapura.api.time.WorkingDays;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -19,15 +19,15 @@ public class ReportService {
     static final String CITIZEN = "citizen";
 
     private final ComplaintsDatabase database;
+    private final RegionCalendar calendar;
     private final Clock clock = Clock.systemUTC();
     private final TrackingNumbers trackingNumbers = new TrackingNumbers();
-    // region-specific holidays and zone come with the module's configuration (complaints issue)
-    private final WorkingDays workingDays = new WorkingDays(HolidayCalendar.weekendsOnly());
     private final DeadlineRules rules = DeadlineRules.nationalDefaults();
 
     @Activate
-    public ReportService(@Reference ComplaintsDatabase database) {
+    public ReportService(@Reference ComplaintsDatabase database, @Reference RegionCalendar calendar) {
         this.database = database;
+        this.calendar = calendar;
     }
 
     public List<ServiceEntity> activeServices() {
@@ -43,6 +43,7 @@ public class ReportService {
 
     public ReportEntity submit(NewReport report) {
         Instant now = clock.instant();
+        WorkingDays workingDays = calendar.workingDays();
         String number = trackingNumbers.next(workingDays.localDate(now));
         Instant verificationDue = workingDays.deadline(now, rules.verificationDays());
         return database.write(em -> {
@@ -65,6 +66,6 @@ public class ReportService {
     }
 
     public WorkingDays workingDays() {
-        return workingDays;
+        return calendar.workingDays();
     }
 }

@@ -1,4 +1,4 @@
-package id.gapura.complaints.workflow;
+package id.gapura.api.time;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package id.gapura.complaints.workflow;
+package id.gapura.api.time;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package id.gapura.complaints.workflow;
+package id.gapura.api.time;
 
 import java.time.Instant;
 import java.time.LocalDate;
