@@ -25,6 +25,11 @@ public class ComplaintsDatabase {
         this.jpa = jpa;
     }
 
+    /** For tests that bring their own migrated database. */
+    ComplaintsDatabase(JpaTemplate jpa) {
+        this.jpa = jpa;
+    }
+
     public <R> R read(EmFunction<R> query) {
         return jpa.txExpr(TransactionType.Required, query);
     }

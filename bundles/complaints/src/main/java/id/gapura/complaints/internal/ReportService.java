@@ -1,33 +1,53 @@
 package id.gapura.complaints.internal;
 
-import id.gapura.complaints.workflow.DeadlineRules;
+import id.gapura.api.FieldError;
+import id.gapura.api.ProblemException;
 import id.gapura.api.time.RegionCalendar;
 import id.gapura.api.time.WorkingDays;
+import id.gapura.complaints.workflow.ReportClass;
+import id.gapura.complaints.workflow.ReportStatus;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** Submitting and reading reports. */
+/** Submitting reports and reading them, for citizens, apps (Open311) and officers. */
 @Component(service = ReportService.class)
 public class ReportService {
 
     static final String CITIZEN = "citizen";
+    static final int MAX_DESCRIPTION = 4000;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final ComplaintsDatabase database;
     private final RegionCalendar calendar;
-    private final Clock clock = Clock.systemUTC();
+    private final ComplaintsSettings settings;
+    private final Clock clock;
     private final TrackingNumbers trackingNumbers = new TrackingNumbers();
-    private final DeadlineRules rules = DeadlineRules.nationalDefaults();
 
     @Activate
-    public ReportService(@Reference ComplaintsDatabase database, @Reference RegionCalendar calendar) {
+    public ReportService(@Reference ComplaintsDatabase database, @Reference RegionCalendar calendar,
+                         @Reference ComplaintsSettings settings) {
+        this(database, calendar, settings, Clock.systemUTC());
+    }
+
+    ReportService(ComplaintsDatabase database, RegionCalendar calendar, ComplaintsSettings settings, Clock clock) {
         this.database = database;
         this.calendar = calendar;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     public List<ServiceEntity> activeServices() {
@@ -36,23 +56,150 @@ public class ReportService {
                 .getResultList());
     }
 
-    public Optional<ServiceEntity> activeService(String code) {
-        return Optional.ofNullable(database.read(em -> em.find(ServiceEntity.class, code)))
-                .filter(ServiceEntity::active);
+    public List<ServiceEntity> allServices() {
+        return database.read(em -> em.createQuery(
+                "select s from ServiceEntity s order by s.group, s.name", ServiceEntity.class).getResultList());
     }
 
+    public Optional<ServiceEntity> activeService(String code) {
+        return service(code).filter(ServiceEntity::active);
+    }
+
+    public Optional<ServiceEntity> service(String code) {
+        return code == null ? Optional.empty() : Optional.ofNullable(database.read(em -> em.find(ServiceEntity.class, code)));
+    }
+
+    /** The category's extra questions in display order (empty when it has none). */
+    public List<ServiceAttributeEntity> attributes(String serviceCode) {
+        return database.read(em -> em.createQuery("select a from ServiceAttributeEntity a "
+                        + "where a.serviceCode = :code order by a.order, a.code", ServiceAttributeEntity.class)
+                .setParameter("code", serviceCode).getResultList());
+    }
+
+    /** Codes of the categories that have extra questions, i.e. Open311 {@code metadata=true}. */
+    public List<String> servicesWithAttributes() {
+        return database.read(em -> em.createQuery(
+                "select distinct a.serviceCode from ServiceAttributeEntity a", String.class).getResultList());
+    }
+
+    public List<AgencyEntity> agencies() {
+        return database.read(em -> em.createQuery("select a from AgencyEntity a order by a.name", AgencyEntity.class)
+                .getResultList());
+    }
+
+    public Optional<AgencyEntity> agency(String code) {
+        return code == null ? Optional.empty() : Optional.ofNullable(database.read(em -> em.find(AgencyEntity.class, code)));
+    }
+
+    /**
+     * Validates and stores a submission, with its first history entry, in one transaction.
+     *
+     * @throws ProblemException 422 naming every invalid field ({@code serviceCode}, {@code reportClass},
+     *                          {@code description}, {@code address}, {@code latitude}, {@code longitude},
+     *                          {@code email}, {@code attribute[code]})
+     */
     public ReportEntity submit(NewReport report) {
+        List<FieldError> errors = new ArrayList<>();
+        Optional<ServiceEntity> service = Optional.empty();
+        if (blank(report.serviceCode())) {
+            errors.add(new FieldError("serviceCode", "is required; the list of services gives the codes"));
+        } else {
+            service = activeService(report.serviceCode());
+            if (service.isEmpty()) {
+                errors.add(new FieldError("serviceCode", "'" + report.serviceCode() + "' is not an active service code"));
+            }
+        }
+        ReportClass reportClass = ReportClass.PENGADUAN;
+        if (!blank(report.reportClass())) {
+            try {
+                reportClass = ReportClass.fromCode(report.reportClass());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("reportClass", e.getMessage()));
+            }
+        }
+        if (blank(report.description())) {
+            errors.add(new FieldError("description", "is required"));
+        } else if (report.description().length() > MAX_DESCRIPTION) {
+            errors.add(new FieldError("description", "is longer than " + MAX_DESCRIPTION + " characters"));
+        }
+        checkLocation(report.location(), errors);
+        if (!blank(report.reporter().email()) && !EMAIL.matcher(report.reporter().email()).matches()) {
+            errors.add(new FieldError("email", "is not an e-mail address"));
+        }
+        service.ifPresent(s -> checkAttributes(s, report.attributes(), errors));
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+
         Instant now = clock.instant();
         WorkingDays workingDays = calendar.workingDays();
         String number = trackingNumbers.next(workingDays.localDate(now));
-        Instant verificationDue = workingDays.deadline(now, rules.verificationDays());
+        Instant verificationDue = workingDays.deadline(now, settings.rules().verificationDays());
+        ReportClass reportClassChosen = reportClass;
         return database.write(em -> {
-            ReportEntity entity = new ReportEntity(number, report, now, verificationDue);
+            ReportEntity entity = new ReportEntity(number, report, reportClassChosen, now, verificationDue);
             em.persist(entity);
             em.flush();
-            em.persist(new ReportEventEntity(entity.id(), now, CITIZEN, null, entity.status(), null));
+            report.attributes().forEach((code, values) -> values.forEach(
+                    value -> em.persist(new ReportAttributeEntity(entity.id(), code, value))));
+            em.persist(new ReportEventEntity(entity.id(), now, CITIZEN, ReportEventEntity.SUBMIT, null,
+                    entity.status(), null, null, false));
             return entity;
         });
+    }
+
+    private static void checkLocation(NewReport.Location location, List<FieldError> errors) {
+        BigDecimal latitude = location.latitude();
+        BigDecimal longitude = location.longitude();
+        boolean hasPoint = latitude != null && longitude != null;
+        if (!hasPoint && blank(location.address()) && blank(location.addressId())) {
+            errors.add(new FieldError("address", "give an address, or latitude and longitude"));
+        }
+        if ((latitude == null) != (longitude == null)) {
+            errors.add(new FieldError(latitude == null ? "latitude" : "longitude",
+                    "is required together with " + (latitude == null ? "longitude" : "latitude")));
+        }
+        if (latitude != null && latitude.abs().compareTo(BigDecimal.valueOf(90)) > 0) {
+            errors.add(new FieldError("latitude", "must be between -90 and 90"));
+        }
+        if (longitude != null && longitude.abs().compareTo(BigDecimal.valueOf(180)) > 0) {
+            errors.add(new FieldError("longitude", "must be between -180 and 180"));
+        }
+    }
+
+    private void checkAttributes(ServiceEntity service, Map<String, List<String>> answers, List<FieldError> errors) {
+        Map<String, ServiceAttributeEntity> questions = new LinkedHashMap<>();
+        attributes(service.code()).forEach(attribute -> questions.put(attribute.code(), attribute));
+        for (String code : answers.keySet()) {
+            if (!questions.containsKey(code)) {
+                errors.add(new FieldError("attribute[" + code + "]", "is not a question of service " + service.code()));
+            }
+        }
+        for (ServiceAttributeEntity question : questions.values()) {
+            List<String> given = answers.getOrDefault(question.code(), List.of()).stream()
+                    .filter(value -> !blank(value)).toList();
+            String field = "attribute[" + question.code() + "]";
+            if (given.isEmpty()) {
+                if (question.required()) {
+                    errors.add(new FieldError(field, "is required: " + question.description()));
+                }
+                continue;
+            }
+            switch (question.datatype()) {
+                case "singlevaluelist", "multivaluelist" -> {
+                    if (question.datatype().equals("singlevaluelist") && given.size() > 1) {
+                        errors.add(new FieldError(field, "takes one value"));
+                    }
+                    given.stream().filter(value -> !question.values().containsKey(value)).findFirst().ifPresent(
+                            value -> errors.add(new FieldError(field, "'" + value + "' is not one of "
+                                    + String.join(", ", question.values().keySet()))));
+                }
+                case "number" -> given.stream().filter(value -> !value.matches("-?\\d+(\\.\\d+)?")).findFirst()
+                        .ifPresent(value -> errors.add(new FieldError(field, "'" + value + "' is not a number")));
+                default -> given.stream().filter(value -> value.length() > 1000).findFirst()
+                        .ifPresent(value -> errors.add(new FieldError(field, "is longer than 1000 characters")));
+            }
+        }
     }
 
     public Optional<ReportEntity> byTrackingNumber(String trackingNumber) {
@@ -65,7 +212,72 @@ public class ReportService {
                 .getResultStream().findFirst());
     }
 
+    /** The whole history of a report, oldest first. */
+    public List<ReportEventEntity> history(Long reportId) {
+        return database.read(em -> em.createQuery("select e from ReportEventEntity e where e.reportId = :id "
+                        + "order by e.occurredAt, e.id", ReportEventEntity.class)
+                .setParameter("id", reportId).getResultList());
+    }
+
+    public List<ReportAttributeEntity> answers(Long reportId) {
+        return database.read(em -> em.createQuery("select a from ReportAttributeEntity a where a.reportId = :id "
+                        + "order by a.code, a.value", ReportAttributeEntity.class)
+                .setParameter("id", reportId).getResultList());
+    }
+
+    /** Reports matching every given filter, newest first. */
+    public List<ReportEntity> search(ReportQuery query) {
+        return database.read(em -> build(em, query).setFirstResult(query.offset()).setMaxResults(query.limit())
+                .getResultList());
+    }
+
+    private TypedQuery<ReportEntity> build(EntityManager em, ReportQuery query) {
+        StringBuilder jpql = new StringBuilder("select r from ReportEntity r where 1 = 1");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        add(jpql, parameters, " and r.trackingNumber in :numbers", "numbers", nonEmpty(query.trackingNumbers()));
+        add(jpql, parameters, " and r.serviceCode in :services", "services", nonEmpty(query.serviceCodes()));
+        add(jpql, parameters, " and r.status in :statuses", "statuses", nonEmpty(query.statuses()));
+        add(jpql, parameters, " and r.agencyCode = :agency", "agency", query.agencyCode());
+        add(jpql, parameters, " and r.reportClass = :reportClass", "reportClass", query.reportClass());
+        add(jpql, parameters, " and r.submittedAt >= :from", "from", query.submittedFrom());
+        add(jpql, parameters, " and r.submittedAt < :to", "to", query.submittedBefore());
+        if (query.overdueAt() != null) {
+            jpql.append(" and ((r.status in :verifying and r.verificationDue < :now)"
+                    + " or (r.status = :dispositioned and (r.answerDue < :now"
+                    + "     or (r.firstResponseAt is null and r.firstResponseDue < :now)))"
+                    + " or (r.status = :answered and r.answerDue < :now))");
+            parameters.put("verifying", List.of(ReportStatus.SUBMITTED, ReportStatus.POSTPONED, ReportStatus.VERIFIED));
+            parameters.put("dispositioned", ReportStatus.DISPOSITIONED);
+            parameters.put("answered", ReportStatus.ANSWERED);
+            parameters.put("now", query.overdueAt());
+        }
+        jpql.append(" order by r.submittedAt desc, r.id desc");
+        TypedQuery<ReportEntity> typed = em.createQuery(jpql.toString(), ReportEntity.class);
+        parameters.forEach(typed::setParameter);
+        return typed;
+    }
+
+    private static void add(StringBuilder jpql, Map<String, Object> parameters, String clause, String name,
+                            Object value) {
+        if (value != null) {
+            jpql.append(clause);
+            parameters.put(name, value);
+        }
+    }
+
+    private static Collection<?> nonEmpty(Collection<?> values) {
+        return values == null || values.isEmpty() ? null : values;
+    }
+
     public WorkingDays workingDays() {
         return calendar.workingDays();
+    }
+
+    public ComplaintsSettings settings() {
+        return settings;
+    }
+
+    static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }

@@ -1,11 +1,15 @@
 package id.gapura.complaints.internal;
 
+import id.gapura.complaints.workflow.HandlingTrack;
+
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
 import javax.persistence.Id;
 import javax.persistence.Table;
 
-/** A service category of the region, e.g. "Jalan rusak", and the agency that answers for it. */
+/** A service category of the region, e.g. "Jalan rusak", the agency that answers for it, and its deadline track. */
 @Entity
 @Table(name = "complaints_service")
 public class ServiceEntity {
@@ -17,11 +21,19 @@ public class ServiceEntity {
     private String group;
     private String description;
     private String keywords;
-    private String agency;
+    @Column(name = "agency_code", nullable = false)
+    private String agencyCode;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "deadline_rule", nullable = false)
+    private HandlingTrack track;
     private boolean active;
 
     protected ServiceEntity() {
         // for JPA
+    }
+
+    public ServiceEntity(String code) {
+        this.code = code;
     }
 
     public String code() {
@@ -44,11 +56,26 @@ public class ServiceEntity {
         return keywords;
     }
 
-    public String agency() {
-        return agency;
+    public String agencyCode() {
+        return agencyCode;
+    }
+
+    public HandlingTrack track() {
+        return track;
     }
 
     public boolean active() {
         return active;
+    }
+
+    public void update(String name, String group, String description, String keywords, String agencyCode,
+                       HandlingTrack track, boolean active) {
+        this.name = name;
+        this.group = group;
+        this.description = description;
+        this.keywords = keywords;
+        this.agencyCode = agencyCode;
+        this.track = track;
+        this.active = active;
     }
 }

@@ -32,14 +32,19 @@ public record DeadlineRules(
     }
 
     /**
-     * Working days allowed for the answer. Only complaints (pengaduan) are investigated, so the field-check
-     * flag is ignored for aspirations and information requests.
+     * Working days allowed for the answer on the given track. Aspirations and information requests are
+     * always simple matters, whatever the category's track.
      */
-    public int answerDays(ReportClass reportClass, boolean needsFieldCheck) {
+    public int answerDays(ReportClass reportClass, HandlingTrack track) {
         Objects.requireNonNull(reportClass, "reportClass");
-        return switch (reportClass) {
-            case ASPIRASI, PERMINTAAN_INFORMASI -> simpleAnswerDays;
-            case PENGADUAN -> needsFieldCheck ? fieldCheckDays : investigationDays;
+        Objects.requireNonNull(track, "track");
+        if (reportClass != ReportClass.PENGADUAN) {
+            return simpleAnswerDays;
+        }
+        return switch (track) {
+            case SIMPLE -> simpleAnswerDays;
+            case INVESTIGATION -> investigationDays;
+            case FIELD_CHECK -> fieldCheckDays;
         };
     }
 

@@ -21,22 +21,23 @@ class DeadlineRulesTest {
 
     @Test
     void informationRequestsAndAspirationsGetTheSimpleDeadline() {
-        assertEquals(5, national.answerDays(ReportClass.PERMINTAAN_INFORMASI, false));
-        assertEquals(5, national.answerDays(ReportClass.ASPIRASI, false));
-        assertEquals(5, national.answerDays(ReportClass.ASPIRASI, true));
+        assertEquals(5, national.answerDays(ReportClass.PERMINTAAN_INFORMASI, HandlingTrack.INVESTIGATION));
+        assertEquals(5, national.answerDays(ReportClass.ASPIRASI, HandlingTrack.INVESTIGATION));
+        assertEquals(5, national.answerDays(ReportClass.ASPIRASI, HandlingTrack.FIELD_CHECK));
     }
 
     @Test
     void complaintsDependOnTheFieldCheck() {
-        assertEquals(14, national.answerDays(ReportClass.PENGADUAN, false));
-        assertEquals(60, national.answerDays(ReportClass.PENGADUAN, true));
+        assertEquals(14, national.answerDays(ReportClass.PENGADUAN, HandlingTrack.INVESTIGATION));
+        assertEquals(60, national.answerDays(ReportClass.PENGADUAN, HandlingTrack.FIELD_CHECK));
+        assertEquals(5, national.answerDays(ReportClass.PENGADUAN, HandlingTrack.SIMPLE));
     }
 
     @Test
     void regionalValuesAreUsed() {
         DeadlineRules region = new DeadlineRules(2, 1, 4, 10, 30);
-        assertEquals(4, region.answerDays(ReportClass.PERMINTAAN_INFORMASI, false));
-        assertEquals(30, region.answerDays(ReportClass.PENGADUAN, true));
+        assertEquals(4, region.answerDays(ReportClass.PERMINTAAN_INFORMASI, HandlingTrack.INVESTIGATION));
+        assertEquals(30, region.answerDays(ReportClass.PENGADUAN, HandlingTrack.FIELD_CHECK));
     }
 
     @Test
@@ -55,7 +56,7 @@ class DeadlineRulesTest {
 
     @Test
     void reportClassIsRequired() {
-        assertThrows(NullPointerException.class, () -> national.answerDays(null, false));
+        assertThrows(NullPointerException.class, () -> national.answerDays(null, HandlingTrack.INVESTIGATION));
     }
 
     private static void assertMessage(String expected, Runnable construction) {

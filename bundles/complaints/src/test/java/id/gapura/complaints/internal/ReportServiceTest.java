@@ -1,0 +1,87 @@
+package id.gapura.complaints.internal;
+
+import id.gapura.api.FieldError;
+import id.gapura.api.ProblemException;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportServiceTest {
+
+    private final TestDatabase db = new TestDatabase();
+    private final ReportService reports = db.reports();
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void everyInvalidFieldIsNamedAndNothingIsStored() {
+        ProblemException invalid = assertThrows(ProblemException.class, () -> reports.submit(new NewReport(
+                "NOPE", "keluhan", " ", new NewReport.Location(null, null, null, new BigDecimal("91"), null),
+                new NewReport.Reporter(null, "not-an-email", null, null, null, false, false), Map.of(), null, "api")));
+        assertEquals(422, invalid.status());
+        assertEquals(List.of("serviceCode", "reportClass", "description", "address", "longitude", "latitude", "email"),
+                invalid.errors().stream().map(FieldError::field).toList());
+        assertEquals(List.of(), reports.search(ReportQuery.all()));
+    }
+
+    @Test
+    void theCategorysQuestionsAreCheckedAndTheAnswersKept() {
+        ProblemException missing = assertThrows(ProblemException.class, () -> submit("JLN-RUSAK", Map.of()));
+        assertEquals(List.of(new FieldError("attribute[ukuran]", "is required: Seberapa besar kerusakan jalan?")),
+                missing.errors());
+        ProblemException wrong = assertThrows(ProblemException.class, () -> submit("JLN-RUSAK",
+                Map.of("ukuran", List.of("raksasa"), "warna", List.of("merah"))));
+        assertEquals(List.of("attribute[warna]", "attribute[ukuran]"),
+                wrong.errors().stream().map(FieldError::field).toList());
+        assertTrue(wrong.errors().get(1).message().contains("kecil, sedang, besar"));
+
+        ReportEntity saved = submit("JLN-RUSAK", Map.of("ukuran", List.of("besar"), "membahayakan", List.of("ya")));
+        assertEquals(List.of("membahayakan=ya", "ukuran=besar"), reports.answers(saved.id()).stream()
+                .map(answer -> answer.code() + "=" + answer.value()).toList());
+    }
+
+    @Test
+    void theAgencyMigrationKeepsARegionsOwnAgencyNames() throws SQLException {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/complaints")
+                .table("complaints_schema_history").target("2").load().migrate();
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("INSERT INTO complaints_service (code, name, group_name, description, keywords, agency, active) "
+                    + "VALUES ('PASAR', 'Pasar becek', 'Ekonomi', 'Kondisi pasar', 'pasar', 'Dinas Perdagangan', TRUE)");
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/complaints")
+                    .table("complaints_schema_history").load().migrate();
+            ResultSet row = sql.executeQuery("SELECT s.agency_code, a.name FROM complaints_service s "
+                    + "JOIN complaints_agency a ON a.code = s.agency_code WHERE s.code = 'PASAR'");
+            assertTrue(row.next());
+            assertEquals("OPD-1", row.getString(1));
+            assertEquals("Dinas Perdagangan", row.getString(2));
+            ResultSet sample = sql.executeQuery("SELECT agency_code FROM complaints_service WHERE code = 'SAMPAH'");
+            assertTrue(sample.next());
+            assertEquals("DLH", sample.getString(1));
+        }
+    }
+
+    private ReportEntity submit(String service, Map<String, List<String>> attributes) {
+        return reports.submit(new NewReport(service, "pengaduan", "Jalan berlubang besar",
+                new NewReport.Location(null, null, null, new BigDecimal("-6.3"), new BigDecimal("107.3")),
+                new NewReport.Reporter(null, null, null, null, null, true, false), attributes, null, "api"));
+    }
+}
