@@ -27,16 +27,16 @@ import java.util.UUID;
  * The module's real migrations and entities on an in-memory H2 database, with the same transaction shape as
  * Aries JPA's resource-local template, and a clock the test moves.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
-    final JdbcDataSource dataSource = new JdbcDataSource();
-    final EntityManagerFactory factory;
-    final ComplaintsDatabase database;
-    final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T02:00:00Z")); // Monday 09:00 WIB
-    final RegionCalendar calendar;
-    final ComplaintsSettings settings = new ComplaintsSettings();
+    public final JdbcDataSource dataSource = new JdbcDataSource();
+    public final EntityManagerFactory factory;
+    public final ComplaintsDatabase database;
+    public final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T02:00:00Z")); // Monday 09:00 WIB
+    public final RegionCalendar calendar;
+    public final ComplaintsSettings settings = new ComplaintsSettings();
 
-    TestDatabase(LocalDate... holidays) {
+    public TestDatabase(LocalDate... holidays) {
         dataSource.setURL("jdbc:h2:mem:complaints-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/complaints")
                 .table("complaints_schema_history").load().migrate();
@@ -47,11 +47,11 @@ final class TestDatabase implements AutoCloseable {
         calendar = () -> days;
     }
 
-    ReportService reports() {
+    public ReportService reports() {
         return new ReportService(database, calendar, settings, clock);
     }
 
-    HandlingService handling() {
+    public HandlingService handling() {
         return new HandlingService(database, calendar, settings, clock);
     }
 
@@ -60,14 +60,14 @@ final class TestDatabase implements AutoCloseable {
         factory.close();
     }
 
-    static final class MovableClock extends Clock {
+    public static final class MovableClock extends Clock {
         private volatile Instant now;
 
         MovableClock(Instant now) {
             this.now = now;
         }
 
-        void set(Instant instant) {
+        public void set(Instant instant) {
             now = instant;
         }
 
