@@ -121,14 +121,14 @@ final class GapuraInstance implements AutoCloseable {
 
     /** Runs one console command over SSH as the quick-start administrator. */
     Shell console(String command) throws IOException {
-        try (ClientSession session = ssh.connect("karaf", "localhost", sshPort).verify(Duration.ofSeconds(10)).getSession()) {
+        try (ClientSession session = ssh.connect("karaf", "localhost", sshPort).verify(Duration.ofSeconds(30)).getSession()) {
             session.addPasswordIdentity("karaf");
-            session.auth().verify(Duration.ofSeconds(10));
+            session.auth().verify(Duration.ofSeconds(30));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (ClientChannel channel = session.createExecChannel(command)) {
                 channel.setOut(out);
                 channel.setErr(out);
-                channel.open().verify(Duration.ofSeconds(10));
+                channel.open().verify(Duration.ofSeconds(30));
                 channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofSeconds(180));
                 Integer status = channel.getExitStatus();
                 String text = out.toString(StandardCharsets.UTF_8).replaceAll("\u001B\\[[;\\d]*m", "");

@@ -4,6 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,12 +55,26 @@ class PostgresIT {
                     assertTrue(rs.next());
                     assertEquals(false, rs.getBoolean(1), "the desired state records the uninstall");
                 }
+                List<String> applied = new ArrayList<>();
                 try (ResultSet rs = db.createStatement().executeQuery(
-                        "SELECT MAX(version) FROM complaints_schema_history WHERE success")) {
-                    assertTrue(rs.next());
-                    assertEquals("2", rs.getString(1));
+                        "SELECT version FROM complaints_schema_history WHERE success AND type = 'SQL' ORDER BY installed_rank")) {
+                    while (rs.next()) {
+                        applied.add(rs.getString(1));
+                    }
                 }
+                assertEquals(migrationVersions(), applied, "every migration of the module ran on PostgreSQL");
             }
+        }
+    }
+
+    /** The versions of the complaints module's migration files, in order: V1__x.sql -> "1". */
+    private static List<String> migrationVersions() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("../bundles/complaints/src/main/resources/db/complaints"))) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .map(name -> name.substring(1, name.indexOf("__")))
+                    .sorted(Comparator.comparingInt(Integer::parseInt))
+                    .toList();
         }
     }
 }

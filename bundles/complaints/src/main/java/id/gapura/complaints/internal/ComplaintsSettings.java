@@ -42,6 +42,9 @@ public class ComplaintsSettings {
         @AttributeDefinition(description = "Calendar days after closing during which the reporter may reopen a report")
         int reopenWindowDays() default 14;
 
+        @AttributeDefinition(description = "Largest photo accepted, in bytes; also raise maxRequestBytes in etc/id.gapura.web.cfg above it")
+        int maxPhotoBytes() default 1_000_000;
+
         @AttributeDefinition(description = "Open311 jurisdiction_id of this installation, e.g. karawangkab.go.id; empty accepts any")
         String jurisdictionId() default "";
     }
@@ -49,6 +52,7 @@ public class ComplaintsSettings {
     private volatile DeadlineRules rules = DeadlineRules.nationalDefaults();
     private volatile Duration reopenWindow = Duration.ofDays(14);
     private volatile String jurisdictionId = "";
+    private volatile int maxPhotoBytes = 1_000_000;
 
     public ComplaintsSettings() {
         // defaults until configured; tests use them as they are
@@ -65,6 +69,11 @@ public class ComplaintsSettings {
         }
         reopenWindow = Duration.ofDays(Math.max(0, config.reopenWindowDays()));
         jurisdictionId = config.jurisdictionId().trim();
+        maxPhotoBytes = Math.max(1, config.maxPhotoBytes());
+    }
+
+    public int maxPhotoBytes() {
+        return maxPhotoBytes;
     }
 
     public DeadlineRules rules() {

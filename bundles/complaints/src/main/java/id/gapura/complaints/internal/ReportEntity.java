@@ -157,6 +157,10 @@ public class ReportEntity {
         this.answerDue = answerDue;
     }
 
+    void mediaUrl(String url) {
+        mediaUrl = url;
+    }
+
     void publicNote(String note) {
         statusNotes = note;
     }

@@ -2,6 +2,7 @@ package id.gapura.complaints.rest;
 
 import id.gapura.complaints.internal.HandlingService;
 import id.gapura.complaints.internal.Officer;
+import id.gapura.complaints.internal.PhotoService;
 import id.gapura.complaints.internal.ReportAttributeEntity;
 import id.gapura.complaints.internal.ReportEntity;
 import id.gapura.complaints.internal.ReportEventEntity;
@@ -25,7 +26,11 @@ final class ReportViews {
     record PublicReport(String trackingNumber, String serviceCode, String reportClass, String status,
                         String publicStatus, String description, String address, String agency,
                         String statusNotes, OffsetDateTime submittedAt, OffsetDateTime updatedAt,
-                        List<PublicUpdate> updates) {
+                        List<PublicUpdate> updates, List<Photo> photos) {
+    }
+
+    /** A photo's address; {@code followUp} is the history entry of the agency's follow-up, null for the reporter's. */
+    record Photo(String url, Long followUp) {
     }
 
     /** A status change, with the note when it is meant for the public (an answer, a closing remark). */
@@ -48,7 +53,7 @@ final class ReportViews {
                      OffsetDateTime current, boolean overdue) {
     }
 
-    record Event(OffsetDateTime at, String actor, String action, String from, String to, String agency,
+    record Event(Long id, OffsetDateTime at, String actor, String action, String from, String to, String agency,
                  String note, boolean publicNote) {
     }
 
@@ -56,15 +61,20 @@ final class ReportViews {
                    String description, Location location, String mediaUrl, Reporter reporter,
                    Map<String, List<String>> attributes, String agency, String instruction, String track,
                    Deadlines deadlines, OffsetDateTime submittedAt, OffsetDateTime updatedAt,
-                   OffsetDateTime closedAt, String statusNotes, List<String> allowedActions, List<Event> history) {
+                   OffsetDateTime closedAt, String statusNotes, List<String> allowedActions, List<Event> history,
+                   List<Photo> photos) {
     }
 
+    static final String PHOTOS = "/api/complaints/photos/";
+
     private final ReportService reports;
+    private final PhotoService photos;
     private final ZoneId zone;
     private final Instant now;
 
-    ReportViews(ReportService reports) {
+    ReportViews(ReportService reports, PhotoService photos) {
         this.reports = reports;
+        this.photos = photos;
         this.zone = reports.workingDays().zone();
         this.now = Instant.now();
     }
@@ -77,7 +87,12 @@ final class ReportViews {
         return new PublicReport(report.trackingNumber(), report.serviceCode(), report.reportClass().code(),
                 code(report.status().name()), report.status().open311Status(), report.description(),
                 report.address(), agencyName(report), report.statusNotes(), time(report.submittedAt()),
-                time(report.updatedAt()), updates);
+                time(report.updatedAt()), updates, photos(report));
+    }
+
+    private List<Photo> photos(ReportEntity report) {
+        return photos.photos(report.id()).stream()
+                .map(photo -> new Photo(PHOTOS + photo.id(), photo.eventId())).toList();
     }
 
     Summary summary(ReportEntity report) {
@@ -109,11 +124,11 @@ final class ReportViews {
                         time(report.answerDue()), time(current), current != null && now.isAfter(current)),
                 time(report.submittedAt()), time(report.updatedAt()), time(report.closedAt()), report.statusNotes(),
                 handling.allowedActions(report, officer).stream().map(ReportViews::actionCode).toList(),
-                history);
+                history, photos(report));
     }
 
     private Event event(ReportEventEntity event) {
-        return new Event(time(event.occurredAt()), event.actor(),
+        return new Event(event.id(), time(event.occurredAt()), event.actor(),
                 event.action() == null ? null : event.action().toLowerCase(Locale.ROOT),
                 event.fromStatus() == null ? null : code(event.fromStatus().name()), code(event.toStatus().name()),
                 event.agencyCode(), event.note(), event.publicNote());

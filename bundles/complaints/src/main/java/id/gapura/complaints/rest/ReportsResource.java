@@ -9,6 +9,8 @@ import id.gapura.complaints.internal.HandlingRequest;
 import id.gapura.complaints.internal.HandlingService;
 import id.gapura.complaints.internal.NewReport;
 import id.gapura.complaints.internal.Officer;
+import id.gapura.complaints.internal.PhotoEntity;
+import id.gapura.complaints.internal.PhotoService;
 import id.gapura.complaints.internal.ReportEntity;
 import id.gapura.complaints.internal.ReportQuery;
 import id.gapura.complaints.internal.ReportService;
@@ -34,6 +36,8 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriBuilder;
+import javax.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,6 +68,8 @@ public class ReportsResource {
     private ReportService reports;
     @Reference
     private HandlingService handling;
+    @Reference
+    private PhotoService photos;
 
     public record Submission(String serviceCode, String reportClass, String description, String address,
                              BigDecimal latitude, BigDecimal longitude, String name, String email, String phone,
@@ -94,7 +100,7 @@ public class ReportsResource {
                 new NewReport.Reporter(trimmed(s.name()), trimmed(s.email()), trimmed(s.phone()), null, null,
                         Boolean.TRUE.equals(s.anonymous()), Boolean.TRUE.equals(s.confidential())),
                 s.attributes(), null, "api"));
-        ReportViews views = new ReportViews(reports);
+        ReportViews views = new ReportViews(reports, photos);
         return Response.created(UriBuilder.fromResource(ReportsResource.class).path(saved.trackingNumber()).build())
                 .entity(new Receipt(saved.trackingNumber(), ReportViews.code(saved.status().name()),
                         views.time(saved.submittedAt()), views.time(saved.verificationDue())))
@@ -105,7 +111,7 @@ public class ReportsResource {
     @Public
     @Path("/{trackingNumber}")
     public ReportViews.PublicReport track(@PathParam("trackingNumber") String trackingNumber) {
-        return new ReportViews(reports).publicView(find(trackingNumber));
+        return new ReportViews(reports, photos).publicView(find(trackingNumber));
     }
 
     /** The reporter reopens a closed report within the window, saying what is still wrong. */
@@ -116,7 +122,37 @@ public class ReportsResource {
     public ReportViews.PublicReport reopen(@PathParam("trackingNumber") String trackingNumber, Reopening reopening) {
         find(trackingNumber);
         ReportEntity report = handling.reopen(trackingNumber, reopening == null ? null : reopening.reason());
-        return new ReportViews(reports).publicView(report);
+        return new ReportViews(reports, photos).publicView(report);
+    }
+
+    /** The reporter adds a photo (JPEG, PNG or WebP bytes as the body) while the report is open. */
+    @POST
+    @Public
+    @Path("/{trackingNumber}/photo")
+    @Consumes({"image/jpeg", "image/png", "image/webp", MediaType.APPLICATION_OCTET_STREAM})
+    public Response addPhoto(@PathParam("trackingNumber") String trackingNumber, byte[] content,
+                             @Context UriInfo uri) {
+        PhotoEntity photo = photos.addReporterPhoto(find(trackingNumber), content,
+                id -> uri.getBaseUriBuilder().path(ReportViews.PHOTOS + id).build().toString());
+        return created(photo);
+    }
+
+    /** A liaison officer adds a photo to one of their agency's follow-ups (its history entry id). */
+    @POST
+    @RolesAllowed(Officer.LIAISON)
+    @Path("/{trackingNumber}/followups/{eventId}/photo")
+    @Consumes({"image/jpeg", "image/png", "image/webp", MediaType.APPLICATION_OCTET_STREAM})
+    public Response addFollowUpPhoto(@PathParam("trackingNumber") String trackingNumber,
+                                     @PathParam("eventId") long eventId, byte[] content,
+                                     @Context SecurityContext security) {
+        Officer officer = officer(security);
+        return created(photos.addAnswerPhoto(find(trackingNumber), eventId, officer, content));
+    }
+
+    private static Response created(PhotoEntity photo) {
+        URI location = URI.create(ReportViews.PHOTOS + photo.id());
+        return Response.created(location)
+                .entity(new ReportViews.Photo(location.toString(), photo.eventId())).build();
     }
 
     /**
@@ -164,7 +200,7 @@ public class ReportsResource {
                 agencyFilter, classFilter, fromDate == null ? null : fromDate.atStartOfDay(zone).toInstant(),
                 toDate == null ? null : toDate.plusDays(1).atStartOfDay(zone).toInstant(),
                 overdue ? Instant.now() : null, offset, limit);
-        ReportViews views = new ReportViews(reports);
+        ReportViews views = new ReportViews(reports, photos);
         return reports.search(query).stream().map(views::summary).toList();
     }
 
@@ -177,7 +213,7 @@ public class ReportsResource {
         Officer officer = officer(security);
         ReportEntity report = find(trackingNumber);
         handling.checkCanRead(report, officer);
-        return new ReportViews(reports).details(report, officer, handling);
+        return new ReportViews(reports, photos).details(report, officer, handling);
     }
 
     /** An officer's action: verify, postpone, resume, not_our_authority, archive, disposition, answer, close. */
@@ -212,7 +248,7 @@ public class ReportsResource {
         find(trackingNumber);
         ReportEntity report = handling.act(trackingNumber, officer, new HandlingRequest(action, body.note(),
                 trimmed(body.agency()), body.instruction(), track, due, body.forwardedTo()));
-        return new ReportViews(reports).details(report, officer, handling);
+        return new ReportViews(reports, photos).details(report, officer, handling);
     }
 
     private ReportEntity find(String trackingNumber) {

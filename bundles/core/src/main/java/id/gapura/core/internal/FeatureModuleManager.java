@@ -14,6 +14,7 @@ import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -190,8 +191,10 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
             return new ModuleStatus(entry.descriptor(), ModuleState.FAILED, Optional.empty(),
                     Optional.of(Optional.ofNullable(failure).orElse(notServingReason(entry))));
         }
-        return new ModuleStatus(entry.descriptor(), ModuleState.INSTALLED, Optional.of(healthOf(module)),
-                Optional.empty());
+        List<String> notServing = rest.notServing(FrameworkUtil.getBundle(module.getClass()));
+        Health health = notServing.isEmpty() ? healthOf(module)
+                : Health.down("not serving yet: " + String.join(", ", notServing) + "; see module:rest and scr:list");
+        return new ModuleStatus(entry.descriptor(), ModuleState.INSTALLED, Optional.of(health), Optional.empty());
     }
 
     private static Health healthOf(GapuraModule module) {
@@ -361,7 +364,9 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
         long deadline = startedNanos + SERVING_TIMEOUT.toNanos();
         String apiPath = target.descriptor().apiPath();
         while (System.nanoTime() < deadline) {
-            if (serving.containsKey(target.id()) && rest.serves(apiPath)) {
+            GapuraModule module = serving.get(target.id());
+            if (module != null && rest.serves(apiPath)
+                    && rest.notServing(FrameworkUtil.getBundle(module.getClass())).isEmpty()) {
                 return Optional.empty();
             }
             try {

@@ -1,10 +1,17 @@
 package id.gapura.core.internal;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
+import org.osgi.service.jaxrs.whiteboard.JaxrsWhiteboardConstants;
 import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.FailedApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.FailedExtensionDTO;
@@ -15,15 +22,24 @@ import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Tells whether the JAX-RS whiteboard serves resources under a path, and describes what it serves. */
+/**
+ * Tells whether a module serves: its components are satisfied and the JAX-RS whiteboard deploys its resources;
+ * and describes what the whiteboard serves.
+ */
 @Component(service = RestReadiness.class)
 public class RestReadiness {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile JaxrsServiceRuntime runtime;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ServiceComponentRuntime components;
 
     /** Whether some deployed resource method lies under the path, e.g. {@code /api/complaints}. */
     public boolean serves(String basePath) {
@@ -48,6 +64,78 @@ public class RestReadiness {
             }
         }
         return false;
+    }
+
+    /**
+     * What keeps the bundle from serving: its components that are not satisfied (a resource whose references
+     * are missing is not even registered), and the JAX-RS resources it registered that the whiteboard does not
+     * serve (yet), each named with why. Empty when it serves everything it declares.
+     */
+    public List<String> notServing(Bundle bundle) {
+        List<String> problems = new ArrayList<>(unsatisfiedComponents(bundle));
+        problems.addAll(undeployedResources(bundle));
+        return problems;
+    }
+
+    private List<String> unsatisfiedComponents(Bundle bundle) {
+        ServiceComponentRuntime current = components;
+        if (current == null) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        for (ComponentDescriptionDTO description : current.getComponentDescriptionDTOs(bundle)) {
+            if (!current.isComponentEnabled(description)) {
+                continue;
+            }
+            Collection<ComponentConfigurationDTO> configurations = current.getComponentConfigurationDTOs(description);
+            boolean satisfied = !configurations.isEmpty() && configurations.stream().allMatch(
+                    configuration -> configuration.state == ComponentConfigurationDTO.SATISFIED
+                            || configuration.state == ComponentConfigurationDTO.ACTIVE);
+            if (!satisfied) {
+                problems.add("component " + description.name + " not satisfied");
+            }
+        }
+        return problems;
+    }
+
+    private List<String> undeployedResources(Bundle bundle) {
+        ServiceReference<?>[] registered = bundle.getRegisteredServices();
+        if (registered == null) {
+            return List.of();
+        }
+        Map<Long, String> resources = new LinkedHashMap<>();
+        for (ServiceReference<?> reference : registered) {
+            if (Boolean.parseBoolean(String.valueOf(reference.getProperty(JaxrsWhiteboardConstants.JAX_RS_RESOURCE)))) {
+                Object name = reference.getProperty("component.name");
+                resources.put((Long) reference.getProperty(Constants.SERVICE_ID),
+                        String.valueOf(name != null ? name : reference.getProperty(Constants.OBJECTCLASS)));
+            }
+        }
+        JaxrsServiceRuntime current = runtime;
+        if (resources.isEmpty()) {
+            return List.of();
+        }
+        if (current == null) {
+            return List.of("the JAX-RS whiteboard is not running");
+        }
+        RuntimeDTO dto = current.getRuntimeDTO();
+        List<ApplicationDTO> applications = new ArrayList<>(List.of(dto.applicationDTOs));
+        if (dto.defaultApplication != null) {
+            applications.add(dto.defaultApplication);
+        }
+        for (ApplicationDTO application : applications) {
+            for (ResourceDTO resource : application.resourceDTOs) {
+                resources.remove(resource.serviceId);
+            }
+        }
+        Map<Long, Integer> failed = new LinkedHashMap<>();
+        for (FailedResourceDTO failure : dto.failedResourceDTOs) {
+            failed.put(failure.serviceId, failure.failureReason);
+        }
+        return resources.entrySet().stream()
+                .map(resource -> resource.getValue() + (failed.containsKey(resource.getKey())
+                        ? " failed (reason " + failed.get(resource.getKey()) + ")" : " not deployed yet"))
+                .toList();
     }
 
     /** Deployed and failed applications and resources, for an administrator chasing a missing endpoint. */
