@@ -63,7 +63,7 @@ public class Applications {
         this.types = types;
         this.calendar = calendar;
         this.settings = settings;
-        this.clock = clock;
+        this.clock = Clock.tick(clock, java.time.Duration.ofNanos(1000));
     }
 
     public record Applicant(String kind, String idNumber, String name, String address, String phone, String email) {

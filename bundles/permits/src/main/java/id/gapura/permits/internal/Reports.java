@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -60,7 +61,7 @@ public class Reports {
         WorkingDays days = calendar.workingDays();
         Map<List<String>, Long> counts = between(year, "submittedAt").stream()
                 .collect(Collectors.groupingBy(app -> List.of(month(days, app.submittedAt), app.typeCode, app.stage.code()),
-                        TreeMap::new, Collectors.counting()));
+                        Reports::byKey, Collectors.counting()));
         return counts.entrySet().stream()
                 .map(e -> new ApplicationsRow(e.getKey().get(0), e.getKey().get(1), e.getKey().get(2), e.getValue()))
                 .toList();
@@ -88,7 +89,7 @@ public class Reports {
         WorkingDays days = calendar.workingDays();
         Map<List<String>, List<ApplicationEntity>> paid = between(year, "paidAt").stream()
                 .filter(app -> app.feeAmount != null)
-                .collect(Collectors.groupingBy(app -> List.of(month(days, app.paidAt), app.typeCode), TreeMap::new,
+                .collect(Collectors.groupingBy(app -> List.of(month(days, app.paidAt), app.typeCode), Reports::byKey,
                         Collectors.toList()));
         return paid.entrySet().stream()
                 .map(e -> new RevenueRow(e.getKey().get(0), e.getKey().get(1), e.getValue().size(),
@@ -125,6 +126,11 @@ public class Reports {
         return database.read(em -> em.createQuery("select a from ApplicationEntity a where a." + field + " >= :from and a."
                         + field + " < :to", ApplicationEntity.class)
                 .setParameter("from", from).setParameter("to", to).getResultList());
+    }
+
+    /** Rows sorted by their key: month, then type, then stage. */
+    private static <V> TreeMap<List<String>, V> byKey() {
+        return new TreeMap<>(Comparator.comparing((List<String> key) -> String.join("\u0001", key)));
     }
 
     private static String month(WorkingDays days, Instant instant) {

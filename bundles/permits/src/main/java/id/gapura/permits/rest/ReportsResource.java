@@ -64,15 +64,16 @@ public class ReportsResource {
         if (wanted < 2000 || wanted > 2100) {
             throw ProblemException.invalid(List.of(new FieldError("year", "must be a year from 2000 to 2100")));
         }
+        boolean csv = format != null && format.equalsIgnoreCase("csv");
+        if (!csv && format != null && !format.isBlank() && !format.equalsIgnoreCase("json")) {
+            throw ProblemException.invalid(List.of(new FieldError("format", "must be json or csv")));
+        }
         List<R> rows = report.apply(wanted);
-        if (format == null || format.isBlank() || format.equalsIgnoreCase("json")) {
+        if (!csv) {
             return Response.ok(rows, MediaType.APPLICATION_JSON_TYPE).build();
         }
-        if (format.equalsIgnoreCase("csv")) {
-            return Response.ok(Reports.csv(rows, type), "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"permits-" + name + "-" + wanted + ".csv\"")
-                    .build();
-        }
-        throw ProblemException.invalid(List.of(new FieldError("format", "must be json or csv")));
+        return Response.ok(Reports.csv(rows, type), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"permits-" + name + "-" + wanted + ".csv\"")
+                .build();
     }
 }
