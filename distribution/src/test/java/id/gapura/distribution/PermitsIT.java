@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The permits module on the assembled distribution, as a DPMPTSP uses it: install it at run time, configure a
  * permit type, file an application online, walk it through every stage with the officers of each role (back to
- * the applicant as incomplete once), issue it, verify the permit publicly, read the reports, then uninstall and
- * reinstall the module and find everything as it was.
+ * the applicant as incomplete once), issue it, verify the permit publicly, read the reports, ask for a renewal,
+ * a copy and a change of the permit, then uninstall and reinstall the module and find everything as it was.
  * <p>
  * Each officer calls with HTTP Basic credentials of a user holding that role, so the test keeps working once
  * the platform enforces {@code @RolesAllowed}; it then also checks that a role cannot take another's step.
@@ -60,6 +60,9 @@ class PermitsIT {
         gapura.addUser(TECHNICAL, PASSWORD, "permits-technical");
         gapura.addUser(HEAD, PASSWORD, "permits-head", "permits-viewer");
         gapura.start();
+        // on a loaded machine the console may still be authenticating slowly right after HTTP is up
+        await("the console answers").atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> gapura.console("shell:echo ready").exitStatus() == 0);
     }
 
     @AfterEach
@@ -200,6 +203,30 @@ class PermitsIT {
         JsonNode revenue = json.readTree(gapura.send("GET", "/api/permits/reports/revenue", null, HEAD, PASSWORD).body());
         assertEquals(1_500_000, revenue.get(0).get("amount").asLong(), revenue.toString());
 
+        // renewal only in its window; a copy of the decree keeps the number; a change gets a new one
+        HttpResponse<String> renewal = gapura.send("POST", "/api/permits/applications",
+                "{\"kind\":\"renewal\",\"permitNumber\":\"" + number + "\"}", FRONT_OFFICE, PASSWORD);
+        assertEquals(422, renewal.statusCode(), renewal.body());
+        assertTrue(renewal.body().contains("renewal opens on"), renewal.body());
+        String copy = fileFor("copy", number);
+        ok(step(FRONT_OFFICE, copy, "{\"step\":\"accept_complete\"}"));
+        ok(step(HEAD, copy, "{\"step\":\"sign\"}"));
+        JsonNode copied = ok(step(FRONT_OFFICE, copy, "{\"step\":\"issue\"}"));
+        assertEquals(number, copied.get("permit").get("number").asText());
+        String change = fileFor("change", number);
+        walk(change, FRONT_OFFICE, "accept_complete", BACK_OFFICE, "verify", TECHNICAL,
+                "recommend\",\"recommendation\":\"approve\",\"note\":\"Perubahan luas sesuai", BACK_OFFICE, "validate",
+                BACK_OFFICE, "assess_fee", BACK_OFFICE, "record_payment\",\"amount\":1500000,\"paymentReference\":\"BJB-0002",
+                HEAD, "sign");
+        JsonNode changed = ok(step(FRONT_OFFICE, change, "{\"step\":\"issue\"}"));
+        String newNumber = changed.get("permit").get("number").asText();
+        assertTrue(newNumber.matches("503/002/IUTM/DPMPTSP/[IVXL]+/20\\d\\d"), newNumber);
+        assertEquals(issued.get("permit").get("validUntil"), changed.get("permit").get("validUntil"),
+                "a change keeps the validity of the permit it changes");
+        assertEquals("superseded", json.readTree(gapura.get("/api/permits/verification/" + number).body())
+                .get("status").asText());
+        verification = json.readTree(gapura.get("/api/permits/verification/" + number).body());
+
         // uninstall and reinstall: nothing lost, nothing else disturbed
         GapuraInstance.Shell uninstall = gapura.console("module:uninstall permits");
         assertEquals(0, uninstall.exitStatus(), uninstall.output());
@@ -217,6 +244,24 @@ class PermitsIT {
         assertEquals(issued.get("history").size(), again.get("history").size(), again.toString());
         assertEquals("submitted", json.readTree(gapura.get("/api/permits/online/applications/" + waiting).body())
                 .get("stage").asText());
+    }
+
+    /** A renewal, change or copy request at the front office for an issued permit, filed and submitted. */
+    private String fileFor(String kind, String permitNumber) throws Exception {
+        HttpResponse<String> filed = gapura.send("POST", "/api/permits/applications", "{\"kind\":\"" + kind
+                + "\",\"permitNumber\":\"" + permitNumber + "\",\"documents\":[\"ktp\",\"nib\",\"denah\",\"kajian\"],"
+                + "\"submit\":true}", FRONT_OFFICE, PASSWORD);
+        assertEquals(201, filed.statusCode(), filed.body());
+        JsonNode application = json.readTree(filed.body());
+        assertEquals("PT Sumber Rejeki Makmur", application.get("applicant").get("name").asText());
+        return application.get("registrationNumber").asText();
+    }
+
+    /** Takes steps in turn: user, step (with any further JSON fields after the step's code), user, step, ... */
+    private void walk(String registration, String... usersAndSteps) throws Exception {
+        for (int i = 0; i < usersAndSteps.length; i += 2) {
+            ok(step(usersAndSteps[i], registration, "{\"step\":\"" + usersAndSteps[i + 1] + "\"}"));
+        }
     }
 
     private HttpResponse<String> admin(String method, String path, String body) throws Exception {

@@ -137,6 +137,11 @@ public class Applications {
             }
         }
         Applicant applicant = filing.applicant();
+        if (parent != null && channel.equals("online") && (applicant == null || applicant.idNumber() == null
+                || !applicant.idNumber().strip().equals(parent.applicantIdNumber))) {
+            // permit numbers are public: online, only the holder (by NIK or NIB) may ask for a renewal, change or copy
+            errors.add(new FieldError("applicant.idNumber", "must be the NIK or NIB of the permit's holder"));
+        }
         if (applicant == null && parent != null) {
             applicant = new Applicant(parent.applicantKind, parent.applicantIdNumber, parent.applicantName,
                     parent.applicantAddress, parent.applicantPhone, parent.applicantEmail);
@@ -440,6 +445,9 @@ public class Applications {
     }
 
     private static List<String> missing(ApplicationEntity app, PermitType type) {
+        if ("copy".equals(app.kind)) {
+            return List.of(); // a copy of a decree needs only the request itself
+        }
         List<String> documents = Json.strings(app.documents);
         return type.documentCodes().stream().filter(code -> !documents.contains(code)).toList();
     }

@@ -32,23 +32,32 @@ import java.util.stream.LongStream;
 
 /**
  * Permit numbers under concurrent issuing, against a real database: the module's own migrations on an
- * in-memory H2, many threads each issuing in its own transaction, some of them rolling back.
+ * in-memory H2 (here) and on a real PostgreSQL server ({@link CountersPostgresTest}), many threads each issuing
+ * in its own transaction, some of them rolling back.
  */
 class CountersTest {
 
     private String url;
+    private String user = "sa";
     private Connection keepAlive;
 
+    /** The JDBC URL and user of an empty database; H2 in memory unless a subclass says otherwise. */
+    String[] database() throws Exception {
+        return new String[]{"jdbc:h2:mem:" + UUID.randomUUID() + ";LOCK_TIMEOUT=30000", "sa"};
+    }
+
     @BeforeEach
-    void migrate() throws SQLException {
-        url = "jdbc:h2:mem:" + UUID.randomUUID() + ";LOCK_TIMEOUT=30000";
-        keepAlive = DriverManager.getConnection(url, "sa", "");
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/permits")
+    void migrate() throws Exception {
+        String[] database = database();
+        url = database[0];
+        user = database[1];
+        keepAlive = DriverManager.getConnection(url, user, "");
+        Flyway.configure().dataSource(url, user, "").locations("classpath:db/permits")
                 .table("permits_schema_history").load().migrate();
     }
 
     @AfterEach
-    void close() throws SQLException {
+    void close() throws Exception {
         keepAlive.close();
     }
 
@@ -63,12 +72,16 @@ class CountersTest {
             results.add(pool.submit(() -> {
                 List<Long> committed = new ArrayList<>();
                 start.await();
-                try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+                try (Connection connection = DriverManager.getConnection(url, user, "")) {
                     connection.setAutoCommit(false);
                     Counters.Sql sql = jdbc(connection);
                     for (int i = 0; i < issuesPerThread; i++) {
-                        Counters.ensure(sql, "REKLAME", 2026);
-                        connection.commit();
+                        try { // in a transaction of its own, as PermitsDatabase.ensureCounter does
+                            Counters.ensure(sql, "REKLAME", 2026);
+                            connection.commit();
+                        } catch (IllegalStateException e) {
+                            connection.rollback(); // another thread created the counter at the same moment
+                        }
                         long number = Counters.next(sql, "REKLAME", 2026);
                         if (ThreadLocalRandom.current().nextInt(5) == 0) {
                             connection.rollback(); // the issue failed: its number must be given back
@@ -93,14 +106,14 @@ class CountersTest {
         assertEquals(LongStream.rangeClosed(1, all.size()).boxed().toList(), List.copyOf(distinct),
                 "the committed numbers must be 1.." + all.size() + " without gaps");
         assertTrue(all.size() > threads * issuesPerThread / 2, "most issues commit");
-        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+        try (Connection connection = DriverManager.getConnection(url, user, "")) {
             assertEquals(all.size(), Counters.last(jdbc(connection), "REKLAME", 2026));
         }
     }
 
     @Test
     void countersAreSeparatePerKeyAndYearAndStartAtOne() throws Exception {
-        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+        try (Connection connection = DriverManager.getConnection(url, user, "")) {
             Counters.Sql sql = jdbc(connection);
             assertEquals(0, Counters.last(sql, "PBG", 2026));
             for (String key : List.of("PBG", "SKP")) {
@@ -118,7 +131,7 @@ class CountersTest {
 
     @Test
     void samplePermitTypesAreMigratedWithValidRulesAndFormats() throws Exception {
-        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+        try (Connection connection = DriverManager.getConnection(url, user, "");
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT code, fee_rule, number_format, required_documents FROM permits_type ORDER BY code")) {
             List<String> codes = new ArrayList<>();
