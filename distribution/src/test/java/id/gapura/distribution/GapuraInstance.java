@@ -219,4 +219,28 @@ final class GapuraInstance implements AutoCloseable {
             });
         }
     }
+
+    // ---- added for the permits module's tests ---------------------------------------------------------------
+
+    /** Adds a console and REST user with these roles to etc/users.properties; call before {@link #start}. */
+    void addUser(String user, String password, String... roles) throws IOException {
+        Files.writeString(home.resolve("etc/users.properties"),
+                System.lineSeparator() + user + " = " + password + "," + String.join(",", roles) + System.lineSeparator(),
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** An HTTP request with a JSON body (or none) and, unless {@code user} is null, HTTP Basic credentials. */
+    HttpResponse<String> send(String method, String path, String json, String user, String password)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (user != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
 }
