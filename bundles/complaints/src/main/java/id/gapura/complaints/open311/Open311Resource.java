@@ -21,13 +21,16 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.PATCH;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.QueryParam;
-import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MultivaluedHashMap;
 import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.Response;
@@ -129,36 +132,37 @@ public class Open311Resource {
 
     /**
      * {@code POST requests.{format}}, form-encoded: a new service request, with a valid {@code api_key}.
-     * Answers the tracking number as {@code service_request_id} and a {@code service_notice}.
+     * Answers the tracking number as {@code service_request_id} and a {@code service_notice}. The body is
+     * read here rather than by JAX-RS so that a body of another type is refused in the Open311 format too.
      */
     @POST
     @Path("requests." + FORMAT)
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response submit(@PathParam("format") String format, MultivaluedMap<String, String> form,
-                           @QueryParam("api_key") String queryApiKey,
+    public Response submit(@PathParam("format") String format, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           byte[] body, @QueryParam("api_key") String queryApiKey,
                            @QueryParam("jurisdiction_id") String queryJurisdiction) {
+        MultivaluedMap<String, String> form;
+        try {
+            form = FormBody.parse(contentType, body);
+        } catch (IllegalArgumentException e) {
+            return answer(format, () -> {
+                throw Open311Exception.badRequest(e.getMessage());
+            });
+        }
+        return submit(format, form, queryApiKey, queryJurisdiction);
+    }
+
+    /** The submission once its form fields are read; {@code api_key} and {@code jurisdiction_id} may be in the query. */
+    Response submit(String format, MultivaluedMap<String, String> form, String queryApiKey, String queryJurisdiction) {
         return answer(format, () -> {
             MultivaluedMap<String, String> fields = form == null ? new MultivaluedHashMap<>() : form;
             String apiKey = Optional.ofNullable(trimmed(fields.getFirst("api_key"))).orElse(trimmed(queryApiKey));
             checkApiKey(apiKey);
             checkJurisdiction(Optional.ofNullable(trimmed(fields.getFirst("jurisdiction_id")))
                     .orElse(queryJurisdiction));
-            ReportEntity saved = submit(fields);
+            ReportEntity saved = store(fields);
             GeoReport.Receipt receipt = new GeoReport.Receipt(saved.trackingNumber(),
                     new Open311Views(reports).receiptNotice(saved));
             return Open311Writer.Document.requests(List.of(receipt));
-        });
-    }
-
-    /** A POST that is not form-encoded, as the spec requires: refused in the Open311 format. */
-    @POST
-    @Path("requests." + FORMAT)
-    @Consumes(MediaType.WILDCARD)
-    public Response submitNotForm(@PathParam("format") String format) {
-        return answer(format, () -> {
-            throw Open311Exception.badRequest("Send the request as application/x-www-form-urlencoded fields "
-                    + "(service_code, lat and long or address_string, description, api_key, ...), as GeoReport v2 "
-                    + "prescribes.");
         });
     }
 
@@ -225,13 +229,41 @@ public class Open311Resource {
     @POST
     @Path("{path: .*}")
     public Response unknownPost(@PathParam("path") String path) {
-        return notFoundPath(path);
+        return error(formatOf(path), Open311Exception.notFound("Nothing accepts POST at /open311/v2/" + path
+                + ": submit service requests to requests.xml or requests.json."));
+    }
+
+    /** Other HTTP methods: GeoReport v2 reads with GET and submits with POST; refused in the Open311 format. */
+    @PUT
+    @Path("{path: .*}")
+    public Response put(@PathParam("path") String path) {
+        return methodNotSupported(path);
+    }
+
+    @DELETE
+    @Path("{path: .*}")
+    public Response delete(@PathParam("path") String path) {
+        return methodNotSupported(path);
+    }
+
+    @PATCH
+    @Path("{path: .*}")
+    public Response patch(@PathParam("path") String path) {
+        return methodNotSupported(path);
+    }
+
+    private Response methodNotSupported(String path) {
+        return error(formatOf(path), Open311Exception.badRequest("GeoReport v2 reads with GET and submits requests with "
+                + "POST; this method is not supported on /open311/v2/" + path + "."));
+    }
+
+    /** JSON when the path ends in .json, else the spec's required XML. */
+    private static Open311Format formatOf(String path) {
+        return path != null && path.toLowerCase(Locale.ROOT).endsWith(".json") ? Open311Format.JSON : Open311Format.XML;
     }
 
     private Response notFoundPath(String path) {
-        Open311Format format = path != null && path.toLowerCase(Locale.ROOT).endsWith(".json")
-                ? Open311Format.JSON : Open311Format.XML;
-        return error(format, Open311Exception.notFound("There is no Open311 resource at /open311/v2/" + path
+        return error(formatOf(path), Open311Exception.notFound("There is no Open311 resource at /open311/v2/" + path
                 + ". GeoReport v2 serves services, services/{service_code}, requests, requests/{service_request_id} "
                 + "and tokens/{token}, each ending in .xml or .json."));
     }
@@ -320,7 +352,7 @@ public class Open311Resource {
 
     // --- submission
 
-    private ReportEntity submit(MultivaluedMap<String, String> form) {
+    private ReportEntity store(MultivaluedMap<String, String> form) {
         String serviceCode = trimmed(form.getFirst("service_code"));
         List<GeoReport.Error> errors = new ArrayList<>();
         if (serviceCode == null) {

@@ -1,5 +1,6 @@
 package id.gapura.complaints.open311;
 
+import com.ctc.wstx.api.InvalidCharHandler;
 import com.ctc.wstx.api.WstxOutputProperties;
 import com.ctc.wstx.stax.WstxInputFactory;
 import com.ctc.wstx.stax.WstxOutputFactory;
@@ -28,6 +29,9 @@ final class Open311Writer {
         json = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         WstxOutputFactory output = new WstxOutputFactory();
         output.setProperty(WstxOutputProperties.P_USE_DOUBLE_QUOTES_IN_XML_DECL, true);
+        // a control character a citizen pasted into a description must not make the whole list unreadable
+        output.setProperty(WstxOutputProperties.P_OUTPUT_INVALID_CHAR_HANDLER,
+                new InvalidCharHandler.ReplacingHandler('\uFFFD'));
         xml = new XmlMapper(new XmlFactory(new WstxInputFactory(), output));
         xml.enable(ToXmlGenerator.Feature.WRITE_XML_DECLARATION);
         xml.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);

@@ -294,8 +294,36 @@ class Open311ResourceTest {
 
     @ParameterizedTest
     @EnumSource(Open311Format.class)
-    void aPostThatIsNotFormEncodedIsRefused(Open311Format format) throws Exception {
-        assertError(open311.submitNotForm(ext(format)), format, 400, "application/x-www-form-urlencoded");
+    void theBodyIsReadAsAUtf8FormAndOtherBodiesAreRefused(Open311Format format) throws Exception {
+        byte[] body = ("api_key=" + key + "&service_code=SAMPAH&address_string=Jl.+Kenari+No.%C2%A05"
+                + "&description=Sampah+%26+bau+di+gang+%E2%80%94+sudah+seminggu&first_name=Budi&attribute%5Bx%5D=1")
+                .getBytes(StandardCharsets.UTF_8);
+        assertError(open311.submit(ext(format), "application/x-www-form-urlencoded; charset=utf-8", body, null, null),
+                format, 400, "attribute[x]: is not a question of service SAMPAH");
+        body = ("api_key=" + key + "&service_code=SAMPAH&address_string=Jl.+Kenari+No.%C2%A05"
+                + "&description=Sampah+%26+bau+di+gang+%E2%80%94+sudah+seminggu").getBytes(StandardCharsets.UTF_8);
+        Response saved = open311.submit(ext(format), "Application/X-WWW-Form-Urlencoded", body, null, null);
+        assertEquals(200, saved.getStatus(), text(saved));
+        Response withoutType = open311.submit(ext(format), null, body, null, null);
+        assertEquals(200, withoutType.getStatus(), "no Content-Type: read as a form");
+        ReportEntity stored = reports.search(id.gapura.complaints.internal.ReportQuery.all()).get(0);
+        assertEquals("Sampah & bau di gang \u2014 sudah seminggu", stored.description());
+        assertEquals("Jl. Kenari No.\u00a05", stored.address());
+
+        assertError(open311.submit(ext(format), "application/json", "{}".getBytes(StandardCharsets.UTF_8), null, null),
+                format, 400, "Send the request as application/x-www-form-urlencoded fields");
+        assertError(open311.submit(ext(format), "application/x-www-form-urlencoded",
+                "api_key=%ZZ".getBytes(StandardCharsets.UTF_8), null, null), format, 400,
+                "not valid URL encoding near 'api_key=%ZZ'");
+        assertError(open311.submit("txt", "application/json", new byte[0], null, null), Open311Format.XML, 404,
+                "Unknown format 'txt'");
+    }
+
+    @Test
+    void otherMethodsAreRefusedInTheSpecsFormat() throws Exception {
+        assertError(open311.delete("requests.json"), Open311Format.JSON, 400, "this method is not supported");
+        assertError(open311.put("requests/ADU-2026-00000000.xml"), Open311Format.XML, 400, "GeoReport v2 reads with GET");
+        assertError(open311.patch("services.xml"), Open311Format.XML, 400, "this method is not supported");
     }
 
     // --- GET requests/{id} and tokens/{token}
@@ -486,6 +514,18 @@ class Open311ResourceTest {
                 "/service_requests/request").getLength());
     }
 
+    @Test
+    void aControlCharacterInADescriptionDoesNotBreakTheXml() throws Exception {
+        reports.submit(new id.gapura.complaints.internal.NewReport("SAMPAH", null, "Sampah\u0001 di\u0000 gang \uD83D\uDE00",
+                new id.gapura.complaints.internal.NewReport.Location("Jl. A", null, null, null, null),
+                new id.gapura.complaints.internal.NewReport.Reporter(null, null, null, null, null, false, false),
+                null, null, "api"));
+        Document xml = xml(open311.requests("xml", null, null, null, null, null, null));
+        assertEquals("Sampah\uFFFD di\uFFFD gang \uD83D\uDE00", value(xml, "/service_requests/request/description"));
+        assertEquals("Sampah\u0001 di\u0000 gang \uD83D\uDE00",
+                json(open311.requests("json", null, null, null, null, null, null)).get(0).get("description").asText());
+    }
+
     // --- no personal data on public reads
 
     @Test
@@ -519,7 +559,8 @@ class Open311ResourceTest {
         assertError(open311.submit("yaml", form(), null, null), Open311Format.XML, 404, "Unknown format 'yaml'");
         assertError(open311.unknown("services"), Open311Format.XML, 404, "There is no Open311 resource at /open311/v2/services");
         assertError(open311.unknown("discovery.json"), Open311Format.JSON, 404, "There is no Open311 resource");
-        assertError(open311.unknownPost("requests"), Open311Format.XML, 404, "There is no Open311 resource");
+        assertError(open311.unknownPost("services.json"), Open311Format.JSON, 404, "Nothing accepts POST at "
+                + "/open311/v2/services.json: submit service requests to requests.xml or requests.json.");
         assertEquals(200, open311.services("JSON", null).getStatus(), "the extension in any letter case");
     }
 
