@@ -243,4 +243,15 @@ final class GapuraInstance implements AutoCloseable {
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    /** A form POST as Open311 clients send it: {@code application/x-www-form-urlencoded; charset=utf-8}. */
+    HttpResponse<String> postForm(String path, java.util.Map<String, String> fields) throws IOException, InterruptedException {
+        String body = fields.entrySet().stream()
+                .map(field -> java.net.URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return http.send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
 }

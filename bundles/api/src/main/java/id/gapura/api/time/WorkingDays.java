@@ -3,6 +3,7 @@ package id.gapura.api.time;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /** Working-day arithmetic and deadlines for one region, in that region's time zone. */
@@ -52,7 +53,7 @@ public final class WorkingDays {
     }
 
     /**
-     * The last instant of the local day that is {@code workingDays} working days after submission.
+     * The last microsecond of the local day that is {@code workingDays} working days after submission.
      * A report submitted on a weekend or holiday is treated as received on the next working day, so the
      * agency gets the same full number of working days as for a report submitted that morning.
      */
@@ -65,9 +66,12 @@ public final class WorkingDays {
         return endOfDay(addWorkingDays(received, workingDays));
     }
 
-    /** The last representable instant of {@code date} in this zone, just before the next local midnight. */
+    /**
+     * The last microsecond of {@code date} in this zone, just before the next local midnight. Microseconds,
+     * not nanoseconds: databases keep microseconds, and 23:59:59.999999999 would be stored as the next day.
+     */
     public Instant endOfDay(LocalDate date) {
-        return date.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
+        return date.plusDays(1).atStartOfDay(zone).toInstant().minus(1, ChronoUnit.MICROS);
     }
 
     /** Working days after {@code from} up to and including {@code to}; 0 when {@code to} is not after {@code from}. */

@@ -81,21 +81,21 @@ class WorkingDaysTest {
     }
 
     @Test
-    void deadlineIsTheLastNanosecondOfTheLocalDay() {
+    void deadlineIsTheLastMicrosecondOfTheLocalDay() {
         Instant submitted = ZonedDateTime.of(2026, 3, 2, 9, 0, 0, 0, JAKARTA).toInstant();
         Instant deadline = jakarta.deadline(submitted, 3);
 
-        assertEquals(Instant.parse("2026-03-05T16:59:59.999999999Z"), deadline);
+        assertEquals(Instant.parse("2026-03-05T16:59:59.999999Z"), deadline);
         ZonedDateTime local = deadline.atZone(JAKARTA);
         assertEquals(LocalDate.of(2026, 3, 5), local.toLocalDate());
-        assertEquals(LocalTime.MAX, local.toLocalTime());
-        assertEquals(ZonedDateTime.of(2026, 3, 6, 0, 0, 0, 0, JAKARTA).toInstant(), deadline.plusNanos(1));
+        assertEquals(LocalTime.MAX.truncatedTo(java.time.temporal.ChronoUnit.MICROS), local.toLocalTime());
+        assertEquals(ZonedDateTime.of(2026, 3, 6, 0, 0, 0, 0, JAKARTA).toInstant(), deadline.plusNanos(1000));
     }
 
     @Test
     void deadlineOfZeroDaysIsTheEndOfTheSubmissionDay() {
         Instant submitted = ZonedDateTime.of(2026, 3, 2, 9, 0, 0, 0, JAKARTA).toInstant();
-        assertEquals(Instant.parse("2026-03-02T16:59:59.999999999Z"), jakarta.deadline(submitted, 0));
+        assertEquals(Instant.parse("2026-03-02T16:59:59.999999Z"), jakarta.deadline(submitted, 0));
     }
 
     @Test
@@ -103,10 +103,10 @@ class WorkingDaysTest {
         // 17:30 UTC on Monday is already 00:30 on Tuesday in Jakarta.
         Instant submitted = Instant.parse("2026-03-02T17:30:00Z");
         assertEquals(LocalDate.of(2026, 3, 3), jakarta.localDate(submitted));
-        assertEquals(Instant.parse("2026-03-06T16:59:59.999999999Z"), jakarta.deadline(submitted, 3));
+        assertEquals(Instant.parse("2026-03-06T16:59:59.999999Z"), jakarta.deadline(submitted, 3));
 
         WorkingDays utc = new WorkingDays(CALENDAR, ZoneId.of("UTC"));
-        assertEquals(Instant.parse("2026-03-05T23:59:59.999999999Z"), utc.deadline(submitted, 3));
+        assertEquals(Instant.parse("2026-03-05T23:59:59.999999Z"), utc.deadline(submitted, 3));
     }
 
     @Test
@@ -114,7 +114,7 @@ class WorkingDaysTest {
         WorkingDays jayapura = new WorkingDays(CALENDAR, JAYAPURA);
         Instant submitted = Instant.parse("2026-03-02T17:30:00Z");
         assertEquals(LocalDate.of(2026, 3, 3), jayapura.localDate(submitted));
-        assertEquals(Instant.parse("2026-03-06T14:59:59.999999999Z"), jayapura.deadline(submitted, 3));
+        assertEquals(Instant.parse("2026-03-06T14:59:59.999999Z"), jayapura.deadline(submitted, 3));
     }
 
     @Test
@@ -122,8 +122,8 @@ class WorkingDaysTest {
         // 23:30 Monday in Jakarta, 00:30 Tuesday in Makassar.
         Instant submitted = Instant.parse("2026-03-02T16:30:00Z");
         WorkingDays makassar = new WorkingDays(CALENDAR, MAKASSAR);
-        assertEquals(Instant.parse("2026-03-05T16:59:59.999999999Z"), jakarta.deadline(submitted, 3));
-        assertEquals(Instant.parse("2026-03-06T15:59:59.999999999Z"), makassar.deadline(submitted, 3));
+        assertEquals(Instant.parse("2026-03-05T16:59:59.999999Z"), jakarta.deadline(submitted, 3));
+        assertEquals(Instant.parse("2026-03-06T15:59:59.999999Z"), makassar.deadline(submitted, 3));
     }
 
     @Test
@@ -136,7 +136,7 @@ class WorkingDaysTest {
     void reportSubmittedOnSaturdayIsTreatedAsReceivedOnMonday() {
         Instant saturday = OffsetDateTime.parse("2026-03-07T10:00:00+07:00").toInstant();
         Instant monday = OffsetDateTime.parse("2026-03-09T08:00:00+07:00").toInstant();
-        assertEquals(Instant.parse("2026-03-12T16:59:59.999999999Z"), jakarta.deadline(saturday, 3));
+        assertEquals(Instant.parse("2026-03-12T16:59:59.999999Z"), jakarta.deadline(saturday, 3));
         assertEquals(jakarta.deadline(monday, 3), jakarta.deadline(saturday, 3));
     }
 
@@ -154,7 +154,7 @@ class WorkingDaysTest {
 
     @Test
     void overdueOnlyAfterTheDeadlineInstant() {
-        Instant deadline = Instant.parse("2026-03-05T16:59:59.999999999Z");
+        Instant deadline = Instant.parse("2026-03-05T16:59:59.999999Z");
         assertFalse(jakarta.isOverdue(deadline, deadline.minusSeconds(3600)));
         assertFalse(jakarta.isOverdue(deadline, deadline));
         assertTrue(jakarta.isOverdue(deadline, deadline.plusNanos(1)));

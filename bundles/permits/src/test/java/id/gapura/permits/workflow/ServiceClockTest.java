@@ -47,7 +47,7 @@ class ServiceClockTest {
         assertEquals(2, wednesday.daysUsed());
         assertEquals(3, wednesday.daysRemaining());
         assertEquals(days.deadline(wib("2026-03-02T09:00:00"), 5), wednesday.deadline());
-        assertEquals(Instant.parse("2026-03-09T16:59:59.999999999Z"), wednesday.deadline(), "Monday 23:59:59 WIB");
+        assertEquals(Instant.parse("2026-03-09T16:59:59.999999Z"), wednesday.deadline(), "Monday 23:59:59 WIB");
         assertFalse(wednesday.overdue());
         assertTrue(wednesday.nearing(3));
         assertFalse(wednesday.nearing(2));

@@ -1,0 +1,519 @@
+package id.gapura.complaints.open311;
+
+import id.gapura.api.FieldError;
+import id.gapura.api.ProblemException;
+import id.gapura.api.Public;
+import id.gapura.api.RestApplications;
+import id.gapura.complaints.internal.ApiKeyEntity;
+import id.gapura.complaints.internal.ApiKeyService;
+import id.gapura.complaints.internal.NewReport;
+import id.gapura.complaints.internal.ReportEntity;
+import id.gapura.complaints.internal.ReportQuery;
+import id.gapura.complaints.internal.ReportService;
+import id.gapura.complaints.internal.ServiceAttributeEntity;
+import id.gapura.complaints.internal.ServiceEntity;
+import id.gapura.complaints.workflow.ReportStatus;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.PATCH;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MultivaluedHashMap;
+import javax.ws.rs.core.MultivaluedMap;
+import javax.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Open311 GeoReport v2 under {@code /open311/v2/}: the region's service categories, citizens' and apps'
+ * submissions (form-encoded, with an api_key an administrator issued) and the public state of requests,
+ * by tracking number. Every answer is in the format of the path's extension ({@code .xml}, the spec's
+ * required format, or {@code .json}); so are errors, in the spec's own error format and status codes.
+ * <p>
+ * Decisions where the spec leaves a choice: every service is {@code realtime}, so a submission answers
+ * the {@code service_request_id} (the tracking number) at once; {@code tokens/{token}} accepts that
+ * number as the token, so clients written for batch servers work too. A {@code jurisdiction_id} other
+ * than the configured one is "not found" (404); none given is accepted, as this endpoint serves one
+ * jurisdiction. Failures of the server itself are 400 as the spec prescribes, with code 500 in the body
+ * and a reference to the log.
+ */
+@Component(service = Open311Resource.class)
+@JaxrsResource
+@JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
+@Public
+@Path("/open311/v2")
+public class Open311Resource {
+
+    static final int MAX_RESULTS = ReportQuery.MAX_LIMIT;
+    static final Duration DEFAULT_WINDOW = Duration.ofDays(90);
+    static final String CHANNEL = "open311";
+    private static final Logger LOG = LoggerFactory.getLogger(Open311Resource.class);
+    private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[([^\\[\\]]+)](\\[])?");
+    private static final String FORMAT = "{format: [^/.]+}";
+
+    private final ReportService reports;
+    private final ApiKeyService apiKeys;
+    private final Clock clock;
+    private final Open311Writer writer = new Open311Writer();
+
+    @Activate
+    public Open311Resource(@Reference ReportService reports, @Reference ApiKeyService apiKeys) {
+        this(reports, apiKeys, Clock.systemUTC());
+    }
+
+    Open311Resource(ReportService reports, ApiKeyService apiKeys, Clock clock) {
+        this.reports = reports;
+        this.apiKeys = apiKeys;
+        this.clock = clock;
+    }
+
+    /** {@code GET services.{format}}: the active service categories. */
+    @GET
+    @Path("services." + FORMAT)
+    public Response services(@PathParam("format") String format, @QueryParam("jurisdiction_id") String jurisdiction) {
+        return answer(format, () -> {
+            checkJurisdiction(jurisdiction);
+            Set<String> withQuestions = new LinkedHashSet<>(reports.servicesWithAttributes());
+            List<GeoReport.Service> services = reports.activeServices().stream()
+                    .map(service -> new GeoReport.Service(service.code(), service.name(), service.description(),
+                            withQuestions.contains(service.code()), "realtime", keywords(service), service.group()))
+                    .toList();
+            return Open311Writer.Document.services(services);
+        });
+    }
+
+    /** {@code GET services/{service_code}.{format}}: the service's extra questions (none when metadata is false). */
+    @GET
+    @Path("services/{code}." + FORMAT)
+    public Response serviceDefinition(@PathParam("code") String code, @PathParam("format") String format,
+                                      @QueryParam("jurisdiction_id") String jurisdiction) {
+        return answer(format, () -> {
+            checkJurisdiction(jurisdiction);
+            ServiceEntity service = activeService(code);
+            List<GeoReport.Attribute> attributes = reports.attributes(service.code()).stream()
+                    .map(Open311Resource::attribute).toList();
+            return Open311Writer.Document.of(new GeoReport.ServiceDefinition(service.code(), attributes));
+        });
+    }
+
+    /**
+     * {@code POST requests.{format}}, form-encoded: a new service request, with a valid {@code api_key}.
+     * Answers the tracking number as {@code service_request_id} and a {@code service_notice}. The body is
+     * read here rather than by JAX-RS so that a body of another type is refused in the Open311 format too.
+     */
+    @POST
+    @Path("requests." + FORMAT)
+    public Response submit(@PathParam("format") String format, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           byte[] body, @QueryParam("api_key") String queryApiKey,
+                           @QueryParam("jurisdiction_id") String queryJurisdiction) {
+        MultivaluedMap<String, String> form;
+        try {
+            form = FormBody.parse(contentType, body);
+        } catch (IllegalArgumentException e) {
+            return answer(format, () -> {
+                throw Open311Exception.badRequest(e.getMessage());
+            });
+        }
+        return submit(format, form, queryApiKey, queryJurisdiction);
+    }
+
+    /** The submission once its form fields are read; {@code api_key} and {@code jurisdiction_id} may be in the query. */
+    Response submit(String format, MultivaluedMap<String, String> form, String queryApiKey, String queryJurisdiction) {
+        return answer(format, () -> {
+            MultivaluedMap<String, String> fields = form == null ? new MultivaluedHashMap<>() : form;
+            String apiKey = Optional.ofNullable(trimmed(fields.getFirst("api_key"))).orElse(trimmed(queryApiKey));
+            checkApiKey(apiKey);
+            checkJurisdiction(Optional.ofNullable(trimmed(fields.getFirst("jurisdiction_id")))
+                    .orElse(queryJurisdiction));
+            ReportEntity saved = store(fields);
+            GeoReport.Receipt receipt = new GeoReport.Receipt(saved.trackingNumber(),
+                    new Open311Views(reports).receiptNotice(saved));
+            return Open311Writer.Document.requests(List.of(receipt));
+        });
+    }
+
+    /**
+     * {@code GET requests.{format}}: requests by {@code service_request_id} (comma-separated, overriding every
+     * other filter) or by {@code service_code}, {@code status}, {@code start_date} and {@code end_date}; the
+     * last 90 days by default, newest first, at most 1000.
+     */
+    @GET
+    @Path("requests." + FORMAT)
+    public Response requests(@PathParam("format") String format,
+                             @QueryParam("service_request_id") String ids,
+                             @QueryParam("service_code") String serviceCodes,
+                             @QueryParam("start_date") String startDate,
+                             @QueryParam("end_date") String endDate,
+                             @QueryParam("status") String status,
+                             @QueryParam("jurisdiction_id") String jurisdiction) {
+        return answer(format, () -> {
+            checkJurisdiction(jurisdiction);
+            ReportQuery query = trimmed(ids) != null ? byIds(ids) : filtered(serviceCodes, startDate, endDate, status);
+            Open311Views views = new Open311Views(reports);
+            return Open311Writer.Document.requests(reports.search(query).stream().map(views::request).toList());
+        });
+    }
+
+    /** {@code GET requests/{service_request_id}.{format}}: one request by its tracking number. */
+    @GET
+    @Path("requests/{id}." + FORMAT)
+    public Response request(@PathParam("id") String id, @PathParam("format") String format,
+                            @QueryParam("jurisdiction_id") String jurisdiction) {
+        return answer(format, () -> {
+            checkJurisdiction(jurisdiction);
+            ReportEntity report = reports.byTrackingNumber(id.strip()).orElseThrow(() -> Open311Exception.notFound(
+                    "service_request_id '" + id + "' was not found. Check the tracking number (e.g. ADU-2026-7K3M9QXD)."));
+            return Open311Writer.Document.requests(List.of(new Open311Views(reports).request(report)));
+        });
+    }
+
+    /**
+     * {@code GET tokens/{token}.{format}}: requests are realtime here, so the token is the
+     * {@code service_request_id} itself; answers the pair for a request that exists.
+     */
+    @GET
+    @Path("tokens/{token}." + FORMAT)
+    public Response token(@PathParam("token") String token, @PathParam("format") String format,
+                          @QueryParam("jurisdiction_id") String jurisdiction) {
+        return answer(format, () -> {
+            checkJurisdiction(jurisdiction);
+            ReportEntity report = reports.byTrackingNumber(token.strip()).orElseThrow(() -> Open311Exception.notFound(
+                    "token '" + token + "' was not found. Requests here are realtime: the service_request_id "
+                            + "answered on submission is also its token."));
+            return Open311Writer.Document.requests(
+                    List.of(new GeoReport.Token(report.trackingNumber(), report.trackingNumber())));
+        });
+    }
+
+    /** Anything else under {@code /open311/}: 404 in the Open311 format, as XML unless the path ends in .json. */
+    @GET
+    @Path("{path: .*}")
+    public Response unknown(@PathParam("path") String path) {
+        return notFoundPath(path);
+    }
+
+    @POST
+    @Path("{path: .*}")
+    public Response unknownPost(@PathParam("path") String path) {
+        return error(formatOf(path), Open311Exception.notFound("Nothing accepts POST at /open311/v2/" + path
+                + ": submit service requests to requests.xml or requests.json."));
+    }
+
+    /** Other HTTP methods: GeoReport v2 reads with GET and submits with POST; refused in the Open311 format. */
+    @PUT
+    @Path("{path: .*}")
+    public Response put(@PathParam("path") String path) {
+        return methodNotSupported(path);
+    }
+
+    @DELETE
+    @Path("{path: .*}")
+    public Response delete(@PathParam("path") String path) {
+        return methodNotSupported(path);
+    }
+
+    @PATCH
+    @Path("{path: .*}")
+    public Response patch(@PathParam("path") String path) {
+        return methodNotSupported(path);
+    }
+
+    private Response methodNotSupported(String path) {
+        return error(formatOf(path), Open311Exception.badRequest("GeoReport v2 reads with GET and submits requests with "
+                + "POST; this method is not supported on /open311/v2/" + path + "."));
+    }
+
+    /** JSON when the path ends in .json, else the spec's required XML. */
+    private static Open311Format formatOf(String path) {
+        return path != null && path.toLowerCase(Locale.ROOT).endsWith(".json") ? Open311Format.JSON : Open311Format.XML;
+    }
+
+    private Response notFoundPath(String path) {
+        return error(formatOf(path), Open311Exception.notFound("There is no Open311 resource at /open311/v2/" + path
+                + ". GeoReport v2 serves services, services/{service_code}, requests, requests/{service_request_id} "
+                + "and tokens/{token}, each ending in .xml or .json."));
+    }
+
+    // --- answering
+
+    /** Runs the handler in the path's format; every failure becomes an Open311 error in that format. */
+    private Response answer(String extension, Supplier<Open311Writer.Document> handler) {
+        Optional<Open311Format> chosen = Open311Format.of(extension);
+        if (chosen.isEmpty()) {
+            return error(Open311Format.XML, Open311Exception.notFound("Unknown format '" + extension
+                    + "': end the path in .xml or .json."));
+        }
+        Open311Format format = chosen.get();
+        try {
+            return writer.response(200, format, handler.get());
+        } catch (Open311Exception e) {
+            return error(format, e);
+        } catch (ProblemException e) {
+            return error(format, fromProblem(e));
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString();
+            LOG.error("Open311 request failed, reference {}", reference, e);
+            // GeoReport v2: "400 - General service error"; the body's code says it is the server's fault
+            return error(format, new Open311Exception(400, List.of(new GeoReport.Error(500,
+                    "The service could not complete the request. Report reference " + reference
+                            + " to the region's administrator."))));
+        }
+    }
+
+    private Response error(Open311Format format, Open311Exception exception) {
+        return writer.response(exception.status(), format, Open311Writer.Document.errors(exception.errors()));
+    }
+
+    /** The domain's refusals in Open311 terms: invalid fields are 400, with Open311's field names. */
+    static Open311Exception fromProblem(ProblemException problem) {
+        int status = switch (problem.status()) {
+            case 403, 404 -> problem.status();
+            default -> 400;
+        };
+        if (problem.errors().isEmpty()) {
+            return Open311Exception.of(status, problem.detail());
+        }
+        return new Open311Exception(status, problem.errors().stream()
+                .map(error -> new GeoReport.Error(status, describe(error))).toList());
+    }
+
+    private static String describe(FieldError error) {
+        return switch (error.field()) {
+            case "serviceCode" -> "service_code: " + error.message();
+            case "address" -> "location: give lat and long, address_string or address_id";
+            case "latitude", "longitude" -> (error.field().equals("latitude") ? "lat" : "long") + ": "
+                    + error.message().replaceAll("\\blatitude\\b", "lat").replaceAll("\\blongitude\\b", "long");
+            case "reportClass" -> "report_class: " + error.message();
+            default -> error.field() + ": " + error.message();
+        };
+    }
+
+    // --- checks
+
+    private void checkJurisdiction(String given) {
+        String served = reports.settings().jurisdictionId();
+        String asked = trimmed(given);
+        if (asked != null && !served.isEmpty() && !served.equalsIgnoreCase(asked)) {
+            throw Open311Exception.notFound("jurisdiction_id '" + asked + "' was not found: this endpoint serves '"
+                    + served + "'.");
+        }
+    }
+
+    private void checkApiKey(String apiKey) {
+        if (apiKey == null) {
+            throw Open311Exception.forbidden("api_key is missing: submitting a request needs an api_key. Ask the "
+                    + "region's complaint administrator to issue one for your app.");
+        }
+        Optional<ApiKeyEntity> key = apiKeys.authenticate(apiKey);
+        if (key.isEmpty()) {
+            throw Open311Exception.forbidden("Invalid api_key: it is unknown or has been revoked. Ask the region's "
+                    + "complaint administrator for a valid one.");
+        }
+    }
+
+    private ServiceEntity activeService(String code) {
+        return reports.activeService(code == null ? null : code.strip()).orElseThrow(() -> Open311Exception.notFound(
+                "service_code '" + code + "' was not found. GET services.xml lists the service codes."));
+    }
+
+    // --- submission
+
+    private ReportEntity store(MultivaluedMap<String, String> form) {
+        String serviceCode = trimmed(form.getFirst("service_code"));
+        List<GeoReport.Error> errors = new ArrayList<>();
+        if (serviceCode == null) {
+            errors.add(new GeoReport.Error(400, "service_code was not provided. GET services.xml lists the service "
+                    + "codes."));
+        }
+        BigDecimal lat = coordinate(form, "lat", errors);
+        BigDecimal lon = coordinate(form, "long", errors);
+        if (!errors.isEmpty()) {
+            throw new Open311Exception(400, errors);
+        }
+        activeService(serviceCode);
+        String name = String.join(" ", nonBlank(form.getFirst("first_name")), nonBlank(form.getFirst("last_name")))
+                .strip();
+        return reports.submit(new NewReport(serviceCode, null, trimmed(form.getFirst("description")),
+                new NewReport.Location(trimmed(form.getFirst("address_string")), trimmed(form.getFirst("address_id")),
+                        trimmed(form.getFirst("zipcode")), lat, lon),
+                new NewReport.Reporter(name.isEmpty() ? null : name, trimmed(form.getFirst("email")),
+                        trimmed(form.getFirst("phone")), trimmed(form.getFirst("device_id")),
+                        trimmed(form.getFirst("account_id")), false, false),
+                attributes(form), trimmed(form.getFirst("media_url")), CHANNEL));
+    }
+
+    private static BigDecimal coordinate(MultivaluedMap<String, String> form, String field, List<GeoReport.Error> errors) {
+        String value = trimmed(form.getFirst(field));
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            errors.add(new GeoReport.Error(400, field + ": '" + value + "' is not a number; send WGS84 decimal "
+                    + "degrees, e.g. lat=-6.1754&long=106.8272"));
+            return null;
+        }
+    }
+
+    /** {@code attribute[code]=value} and, for multivaluelist, {@code attribute[code][]=value} repeated. */
+    private static Map<String, List<String>> attributes(MultivaluedMap<String, String> form) {
+        Map<String, List<String>> answers = new LinkedHashMap<>();
+        form.forEach((key, values) -> {
+            Matcher matcher = ATTRIBUTE.matcher(key);
+            if (matcher.matches()) {
+                List<String> given = values.stream().map(Open311Resource::trimmed).filter(v -> v != null).toList();
+                if (!given.isEmpty()) {
+                    answers.computeIfAbsent(matcher.group(1).strip(), code -> new ArrayList<>()).addAll(given);
+                }
+            }
+        });
+        return answers;
+    }
+
+    // --- queries
+
+    private static ReportQuery byIds(String ids) {
+        List<String> numbers = Arrays.stream(ids.split(",")).map(String::strip).filter(id -> !id.isEmpty())
+                .distinct().toList();
+        return new ReportQuery(numbers, null, null, null, null, null, null, null, 0, MAX_RESULTS);
+    }
+
+    private ReportQuery filtered(String serviceCodes, String startDate, String endDate, String status) {
+        List<GeoReport.Error> errors = new ArrayList<>();
+        ZoneId zone = reports.workingDays().zone();
+        Instant start = instant("start_date", startDate, zone, false, errors);
+        Instant end = instant("end_date", endDate, zone, true, errors);
+        Set<ReportStatus> statuses = statuses(status, errors);
+        if (start != null && end != null) {
+            if (!start.isBefore(end)) {
+                errors.add(new GeoReport.Error(400, "start_date must be before end_date."));
+            } else if (Duration.between(start, end).compareTo(DEFAULT_WINDOW.plusSeconds(1)) > 0) {
+                errors.add(new GeoReport.Error(400, "start_date and end_date may not span more than 90 days."));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new Open311Exception(400, errors);
+        }
+        Instant from;
+        Instant before;
+        if (start == null && end == null) {
+            from = clock.instant().minus(DEFAULT_WINDOW);
+            before = null;
+        } else if (end == null) {
+            from = start;
+            before = start.plus(DEFAULT_WINDOW);
+        } else if (start == null) {
+            from = end.minus(DEFAULT_WINDOW);
+            before = end;
+        } else {
+            from = start;
+            before = end;
+        }
+        List<String> services = trimmed(serviceCodes) == null ? null : Arrays.stream(serviceCodes.split(","))
+                .map(String::strip).filter(code -> !code.isEmpty()).distinct().toList();
+        return new ReportQuery(null, services, statuses, null, null, from, before, null, 0, MAX_RESULTS);
+    }
+
+    /**
+     * A W3C datetime with its zone ({@code 2026-11-01T00:00:00+07:00}, {@code ...Z}) or a date, which means
+     * that day in the region's zone. Returns the exclusive upper bound for an end date.
+     */
+    private static Instant instant(String field, String value, ZoneId zone, boolean end, List<GeoReport.Error> errors) {
+        String text = trimmed(value);
+        if (text == null) {
+            return null;
+        }
+        // an unencoded '+' of the offset arrives as a space in a query string
+        text = text.replace(' ', '+');
+        try {
+            if (text.length() == 10) {
+                LocalDate date = LocalDate.parse(text);
+                return (end ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
+            }
+            Instant instant = OffsetDateTime.parse(text).toInstant();
+            return end ? instant.plusNanos(1) : instant;
+        } catch (DateTimeParseException e) {
+            errors.add(new GeoReport.Error(400, field + ": '" + value + "' is not a W3C datetime with a zone, e.g. "
+                    + "2026-11-01T00:00:00+07:00 or 2026-11-01T00:00:00Z"));
+            return null;
+        }
+    }
+
+    private static Set<ReportStatus> statuses(String value, List<GeoReport.Error> errors) {
+        if (trimmed(value) == null) {
+            return null;
+        }
+        Set<ReportStatus> statuses = EnumSet.noneOf(ReportStatus.class);
+        for (String code : value.split(",")) {
+            String open311 = code.strip().toLowerCase(Locale.ROOT);
+            if (open311.isEmpty()) {
+                continue;
+            }
+            if (!open311.equals("open") && !open311.equals("closed")) {
+                errors.add(new GeoReport.Error(400, "status: '" + code.strip() + "' is not a status; use open, "
+                        + "closed or both (open,closed)."));
+                continue;
+            }
+            Arrays.stream(ReportStatus.values()).filter(s -> s.open311Status().equals(open311)).forEach(statuses::add);
+        }
+        return statuses.isEmpty() ? null : statuses;
+    }
+
+    // --- small helpers
+
+    private static GeoReport.Attribute attribute(ServiceAttributeEntity question) {
+        boolean list = question.datatype().endsWith("valuelist");
+        List<GeoReport.Value> values = list ? question.values().entrySet().stream()
+                .map(entry -> new GeoReport.Value(entry.getKey(), entry.getValue())).toList() : null;
+        return new GeoReport.Attribute(true, question.code(), question.datatype(), question.required(),
+                question.datatypeDescription(), question.order(), question.description(), values);
+    }
+
+    private static String keywords(ServiceEntity service) {
+        return service.keywords() == null ? null : Arrays.stream(service.keywords().split(","))
+                .map(String::strip).filter(word -> !word.isEmpty()).collect(Collectors.joining(", "));
+    }
+
+    private static String nonBlank(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
