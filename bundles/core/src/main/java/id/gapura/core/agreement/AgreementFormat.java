@@ -204,7 +204,7 @@ public final class AgreementFormat {
             }
             unknownFields(node, PARTY_FIELDS, field + ".");
             String name = text(node, "name", field + ".name", 200);
-            String code = text(node, "code", field + ".code", 8);
+            String code = text(node, "code", field + ".code", 32);
             if (code != null && !isRegionCode(code)) {
                 add("'" + field + ".code' must be a Kemendagri region code like 3671 or 36.71, not '" + code + "'");
                 return null;
