@@ -219,4 +219,18 @@ final class GapuraInstance implements AutoCloseable {
             });
         }
     }
+
+    /** Writes a file into the installation (a trusted key, an agreement to import), creating its folder. */
+    Path write(String relativePath, String content) throws IOException {
+        Path file = home.resolve(relativePath);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, content);
+    }
+
+    /** GET as the quick-start administrator (HTTP Basic), for endpoints reserved to administrators. */
+    HttpResponse<String> getAsAdmin(String path) throws IOException, InterruptedException {
+        String credentials = java.util.Base64.getEncoder().encodeToString("karaf:karaf".getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + credentials).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 }

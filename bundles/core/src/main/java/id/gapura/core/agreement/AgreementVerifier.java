@@ -148,7 +148,7 @@ public final class AgreementVerifier {
             throw new AgreementRefusedException("Untrusted signer: no provider key is trusted yet (" + trusted.folder()
                     + " has no valid key file" + (trusted.problems().isEmpty() ? "" : "; agreement:keys shows the "
                     + trusted.problems().size() + " rejected ones") + "). Put the provider's public key there "
-                    + "after checking its fingerprint with the provider.");
+                    + "after checking its thumbprint with the provider.");
         }
         String kid = jws.getHeader().getKeyID();
         if (kid != null) {
@@ -156,7 +156,7 @@ public final class AgreementVerifier {
                     "Untrusted signer: the agreement is signed with key '" + kid + "', which is not among the "
                             + "trusted keys in " + trusted.folder() + " (agreement:keys lists them). If the provider "
                             + "is your partner, put its public key there as " + kid + TrustedKeys.EXTENSION
-                            + " after checking its fingerprint with the provider."));
+                            + " after checking its thumbprint with the provider."));
             Optional<String> mismatch = algorithmMismatch(jws.getHeader().getAlgorithm(), key);
             if (mismatch.isPresent()) {
                 throw new AgreementRefusedException("Invalid signature: " + mismatch.get() + ".");

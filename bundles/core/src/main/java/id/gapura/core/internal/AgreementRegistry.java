@@ -25,6 +25,7 @@ import id.gapura.core.agreement.StoredAgreement.Standing;
 import id.gapura.core.agreement.TrustedKeys;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.apache.karaf.config.core.ConfigRepository;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.Version;
@@ -48,7 +49,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Dictionary;
 import java.util.HexFormat;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +75,7 @@ public class AgreementRegistry implements AgreementService {
     private final AuditLog audit;
     private final PlatformSettings settings;
     private final ConfigurationAdmin configurations;
+    private final ConfigRepository configFiles;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
@@ -83,12 +84,14 @@ public class AgreementRegistry implements AgreementService {
                              @Reference ModuleManager modules,
                              @Reference AuditLog audit,
                              @Reference PlatformSettings settings,
-                             @Reference ConfigurationAdmin configurations) {
+                             @Reference ConfigurationAdmin configurations,
+                             @Reference ConfigRepository configFiles) {
         this.jpa = jpa;
         this.modules = modules;
         this.audit = audit;
         this.settings = settings;
         this.configurations = configurations;
+        this.configFiles = configFiles;
     }
 
     // ---- import -------------------------------------------------------------------------------------------
@@ -323,20 +326,31 @@ public class AgreementRegistry implements AgreementService {
         }
     }
 
+    /**
+     * Sets the keys the module's configuration lacks, through Karaf's configuration repository, which writes
+     * {@code etc/id.gapura.<module>.cfg} where the administrator sees and edits them.
+     */
     private void configure(Configure step, String actor) throws IOException {
         String pid = MODULE_PID_PREFIX + step.moduleId();
         Configuration configuration = configurations.getConfiguration(pid, null);
-        Dictionary<String, Object> properties = configuration.getProperties() == null
-                ? new Hashtable<>() : configuration.getProperties();
+        Map<String, Object> properties = new TreeMap<>();
+        Dictionary<String, Object> current = configuration.getProperties();
+        if (current != null) {
+            for (String key : Collections.list(current.keys())) {
+                if (!MANAGED_KEYS.contains(key)) {
+                    properties.put(key, current.get(key));
+                }
+            }
+        }
         List<String> set = new ArrayList<>();
         for (Map.Entry<String, String> value : new TreeMap<>(step.values()).entrySet()) {
-            if (properties.get(value.getKey()) == null) {
+            if (!properties.containsKey(value.getKey())) {
                 properties.put(value.getKey(), value.getValue());
                 set.add(value.getKey() + "=" + value.getValue());
             }
         }
         if (!set.isEmpty()) {
-            configuration.update(properties);
+            configFiles.update(pid, properties);
         }
         record(actor, "module.configure", step.moduleId(), pid, AuditOutcome.SUCCEEDED, "defaults from agreement "
                 + step.agreements() + ": " + (set.isEmpty() ? "none missing" : String.join(", ", set)));
