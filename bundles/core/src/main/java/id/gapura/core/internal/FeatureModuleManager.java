@@ -237,8 +237,11 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
             return new ModuleStatus(entry.descriptor(), ModuleState.FAILED, Optional.empty(),
                     Optional.of(Optional.ofNullable(failure).orElse(notServingReason(entry))));
         }
-        return new ModuleStatus(entry.descriptor(), ModuleState.INSTALLED, Optional.of(healthOf(module)),
-                Optional.empty());
+        // after a restart the module's service can be up a moment before the whiteboard deploys its resources
+        Health health = rest.serves(entry.descriptor().apiPath()) ? healthOf(module)
+                : Health.down("its REST API " + entry.descriptor().apiPath() + "/ is not deployed (yet); "
+                + "module:rest shows what the JAX-RS whiteboard serves");
+        return new ModuleStatus(entry.descriptor(), ModuleState.INSTALLED, Optional.of(health), Optional.empty());
     }
 
     private static Health healthOf(GapuraModule module) {
