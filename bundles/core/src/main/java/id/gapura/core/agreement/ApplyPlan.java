@@ -133,6 +133,45 @@ public record ApplyPlan(List<Step> steps, List<String> notes) {
         return new ApplyPlan(steps, notes);
     }
 
+    /** Makes one step; returns one line saying what was done. */
+    @FunctionalInterface
+    public interface StepRunner {
+        String run(Step step) throws Exception;
+    }
+
+    /**
+     * What running the plan did.
+     *
+     * @param done    one line per step done, in order
+     * @param failure the step that failed and why
+     * @param notDone the steps not attempted after the failure
+     */
+    public record Execution(List<String> done, Optional<String> failure, List<Step> notDone) {
+    }
+
+    /**
+     * Runs the steps in order and stops at the first that fails: each step is complete or undone by itself,
+     * so the container is consistent, and running the plan again (computed anew) continues where this stopped.
+     */
+    public Execution execute(StepRunner runner) {
+        List<String> done = new ArrayList<>();
+        List<Step> notDone = new ArrayList<>();
+        Optional<String> failure = Optional.empty();
+        for (Step step : steps) {
+            if (failure.isPresent()) {
+                notDone.add(step);
+                continue;
+            }
+            try {
+                done.add(runner.run(step));
+            } catch (Exception e) {
+                failure = Optional.of(step.describe() + ": " + Optional.ofNullable(e.getMessage())
+                        .orElse(e.getClass().getSimpleName()));
+            }
+        }
+        return new Execution(List.copyOf(done), failure, List.copyOf(notDone));
+    }
+
     /** The modules the plan touches, sorted. */
     public Set<String> moduleIds() {
         return steps.stream().map(Step::moduleId).collect(Collectors.toCollection(TreeSet::new));

@@ -32,7 +32,7 @@ public record StoredAgreement(Agreement agreement, String keyId, Standing standi
         /** Verified, its last day has passed: its modules keep running but are no longer covered. */
         EXPIRED("expired"),
         /** Its signature no longer verifies with a trusted key (the key was removed, or the stored copy altered). */
-        UNTRUSTED("signature no longer verifies");
+        UNTRUSTED("no longer verified");
 
         private final String label;
 
@@ -53,14 +53,23 @@ public record StoredAgreement(Agreement agreement, String keyId, Standing standi
         return standing == Standing.ACTIVE;
     }
 
-    /** The standing with the date or reason that goes with it, e.g. {@code expired on 2028-01-31}. */
+    /** The standing with the date that goes with it, short: {@code expired on 2028-01-31}. */
     public String describeStanding() {
         return switch (standing) {
             case ACTIVE -> "active until " + agreement.validUntil();
             case NOT_YET_VALID -> "not yet valid (from " + agreement.validFrom() + ")";
             case EXPIRED -> "expired on " + agreement.validUntil();
-            case UNTRUSTED -> "not counted: " + problem;
+            case UNTRUSTED -> "no longer verified";
         };
+    }
+
+    /** The standing and, when it no longer verifies, why. */
+    public String explainStanding() {
+        if (standing != Standing.UNTRUSTED) {
+            return describeStanding();
+        }
+        String reason = problem.endsWith(".") ? problem.substring(0, problem.length() - 1) : problem;
+        return describeStanding() + " (" + reason + ")";
     }
 
     /** Standing from the verification result and the day. */

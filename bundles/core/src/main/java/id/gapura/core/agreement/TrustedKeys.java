@@ -101,7 +101,7 @@ public final class TrustedKeys {
     private static TrustedKey read(Path file, String id) throws IOException {
         Matcher name = FILE_NAME.matcher(id);
         if (!name.matches()) {
-            throw new IllegalArgumentException("not trusted: the file name must be <provider code>-<label>.pem, "
+            throw new IllegalArgumentException("the file name must be <provider code>-<label>.pem, "
                     + "e.g. 3671-diskominfo-2026.pem (the provider's Kemendagri code, then letters, digits, . _ -)");
         }
         String text = Files.readString(file, StandardCharsets.US_ASCII);
@@ -117,20 +117,20 @@ public final class TrustedKeys {
             if (key instanceof ECPublicKey ec) {
                 Curve curve = Curve.forECParameterSpec(ec.getParams());
                 if (curve == null || !List.of(Curve.P_256, Curve.P_384, Curve.P_521).contains(curve)) {
-                    throw new IllegalArgumentException("not trusted: an EC key must be on P-256, P-384 or P-521");
+                    throw new IllegalArgumentException("an EC key must be on P-256, P-384 or P-521");
                 }
                 description = "EC " + curve.getName();
                 thumbprint = new ECKey.Builder(curve, ec).build().computeThumbprint().toString();
             } else if (key instanceof RSAPublicKey rsa) {
                 int bits = rsa.getModulus().bitLength();
                 if (bits < MIN_RSA_BITS) {
-                    throw new IllegalArgumentException("not trusted: an RSA key must have at least " + MIN_RSA_BITS
+                    throw new IllegalArgumentException("an RSA key must have at least " + MIN_RSA_BITS
                             + " bits, this one has " + bits);
                 }
                 description = "RSA " + bits;
                 thumbprint = new RSAKey.Builder(rsa).build().computeThumbprint().toString();
             } else {
-                throw new IllegalArgumentException("not trusted: only EC and RSA keys are accepted, not "
+                throw new IllegalArgumentException("only EC and RSA keys are accepted, not "
                         + key.getAlgorithm());
             }
         } catch (JOSEException e) {
@@ -143,7 +143,7 @@ public final class TrustedKeys {
     public static PublicKey publicKey(String pem) {
         Matcher block = PEM.matcher(pem);
         if (!block.find()) {
-            throw new IllegalArgumentException("not trusted: no PEM block (-----BEGIN PUBLIC KEY----- ...) found");
+            throw new IllegalArgumentException("no PEM block (-----BEGIN PUBLIC KEY----- ...) found");
         }
         String type = block.group(1);
         if (type.contains("PRIVATE")) {
@@ -151,14 +151,14 @@ public final class TrustedKeys {
                     + "provider for its public key; a private key never leaves the provider");
         }
         if (!type.equals("PUBLIC KEY")) {
-            throw new IllegalArgumentException("not trusted: a '" + type + "' block is not accepted, only "
+            throw new IllegalArgumentException("a '" + type + "' block is not accepted, only "
                     + "'PUBLIC KEY' (convert with: openssl pkey -pubin -in FILE -pubout)");
         }
         byte[] der;
         try {
             der = Base64.getMimeDecoder().decode(block.group(2));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not trusted: the PEM block is not valid base64", e);
+            throw new IllegalArgumentException("the PEM block is not valid base64", e);
         }
         for (String algorithm : List.of("EC", "RSA")) {
             try {
@@ -167,7 +167,7 @@ public final class TrustedKeys {
                 // try the next algorithm
             }
         }
-        throw new IllegalArgumentException("not trusted: the PEM block is neither an EC nor an RSA public key");
+        throw new IllegalArgumentException("the PEM block is neither an EC nor an RSA public key");
     }
 
     /** Encodes a public key as a PEM {@code PUBLIC KEY} block. */

@@ -75,7 +75,7 @@ public class AgreementListCommand extends ModuleCommandSupport {
                 }
                 List<String> running = stored.agreement().modules().stream().map(CoveredModule::id)
                         .filter(installed::containsKey).filter(id -> !coverage.covers(id)).toList();
-                System.out.println("Warning: agreement " + stored.number() + " " + stored.describeStanding() + "."
+                System.out.println("Warning: agreement " + stored.number() + " " + stored.explainStanding() + "."
                         + (running.isEmpty() ? "" : " " + String.join(", ", running) + (running.size() == 1
                         ? " keeps" : " keep") + " running, but no active agreement covers "
                         + (running.size() == 1 ? "it" : "them") + ": import a renewed agreement from "

@@ -51,7 +51,7 @@ public class AgreementShowCommand extends ModuleCommandSupport {
         table.addRow().addContent("Region", agreement.region().toString());
         table.addRow().addContent("Signed on", agreement.signedOn().toString());
         table.addRow().addContent("Valid", agreement.validFrom() + " to " + agreement.validUntil());
-        table.addRow().addContent("Status", stored.describeStanding());
+        table.addRow().addContent("Status", stored.explainStanding());
         table.addRow().addContent("Signed with", "trusted key " + stored.keyId() + agreements.trustedKeys()
                 .byId(stored.keyId()).map(key -> " (" + key.description() + ", thumbprint " + key.thumbprint() + ")")
                 .orElse(" (no longer in the trusted keys folder)"));

@@ -259,22 +259,17 @@ public class AgreementRegistry implements AgreementService {
                             + (plan.notes().isEmpty() ? "" : "; " + String.join("; ", plan.notes())));
             return new ApplyReport(plan, List.of(), Optional.empty(), List.of());
         }
-        List<String> done = new ArrayList<>();
-        Optional<String> failure = Optional.empty();
-        List<Step> notDone = new ArrayList<>();
-        for (Step step : plan.steps()) {
-            if (failure.isPresent()) {
-                notDone.add(step);
-                continue;
-            }
+        ApplyPlan.Execution execution = plan.execute(step -> {
             try {
-                done.add(execute(step, actor));
+                return execute(step, actor);
             } catch (ModuleOperationException | IOException | RuntimeException e) {
                 LOG.error("agreement:apply failed at: {}", step.describe(), e);
-                failure = Optional.of(step.describe() + ": " + Optional.ofNullable(e.getMessage())
-                        .orElse(e.getClass().getSimpleName()));
+                throw e;
             }
-        }
+        });
+        List<String> done = execution.done();
+        Optional<String> failure = execution.failure();
+        List<Step> notDone = execution.notDone();
         AuditOutcome outcome = failure.isEmpty() ? AuditOutcome.SUCCEEDED
                 : done.isEmpty() ? AuditOutcome.FAILED : AuditOutcome.PARTIAL;
         record(actor, "agreement.apply", null, subject, outcome, (prune ? "with --prune; " : "")

@@ -106,7 +106,7 @@ class ApplyPlanTest {
                 + "2028-01-31 (agreement:apply --prune uninstalls it)"), plan.notes());
         assertFalse(coverage.covers("complaints"));
         assertEquals("none (1/PKS/2024 expired on 2028-01-31)", coverage.describe("complaints", Optional.of(V010)));
-        assertEquals("none (3/PKS/2026 not counted: key removed)", coverage.describe("sakip", Optional.empty()));
+        assertEquals("none (3/PKS/2026 no longer verified)", coverage.describe("sakip", Optional.empty()));
         assertEquals("none", coverage.describe("budgeting", Optional.empty()));
         assertEquals(Optional.of("Module 'permits' is not covered: it is listed only in agreement 2/PKS/2026, which is "
                 + "not yet valid (from 2026-02-01)."), coverage.decideInstall("permits", List.of(V010)).refusal());
@@ -137,5 +137,27 @@ class ApplyPlanTest {
                 + "has only 0.1.0."), tooNew.decideInstall("complaints", CATALOG.get("complaints")).refusal());
         assertEquals(List.of("cannot install complaints: no available version (0.1.0) is within [2.0.0,3.0.0) "
                 + "(3/PKS/2026)"), ApplyPlan.compute(tooNew, Map.of(), CATALOG, Map.of(), false).notes());
+    }
+
+    @Test
+    void aFailingStepStopsTheRunAndTheReportSaysWhatWasDoneAndWhatNot() {
+        ApplyPlan plan = new ApplyPlan(List.of(
+                new Install("complaints", V010, "180/PKS/2026"),
+                new Install("permits", V020, "180/PKS/2026"),
+                new Uninstall("sakip", V010, "no active cooperation agreement covers it")), List.of());
+
+        ApplyPlan.Execution execution = plan.execute(step -> {
+            if (step.moduleId().equals("permits")) {
+                throw new IllegalStateException("Module 'permits' did not start serving: bundle is Installed. "
+                        + "It was uninstalled again; see log:display.");
+            }
+            return "installed " + step.moduleId();
+        });
+
+        assertEquals(List.of("installed complaints"), execution.done());
+        assertEquals(Optional.of("install permits 0.2.0 (agreement 180/PKS/2026): Module 'permits' did not start "
+                + "serving: bundle is Installed. It was uninstalled again; see log:display."), execution.failure());
+        assertEquals(List.of(new Uninstall("sakip", V010, "no active cooperation agreement covers it")),
+                execution.notDone());
     }
 }

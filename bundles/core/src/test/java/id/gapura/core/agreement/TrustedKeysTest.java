@@ -41,9 +41,9 @@ class TrustedKeysTest {
         assertEquals("RSA 2048", keys.byId("36-banten").orElseThrow().description());
         List<String> problems = keys.problems();
         assertEquals(3, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith("3671-broken.pem: not trusted: the PEM block is neither"), problems.get(0));
+        assertTrue(problems.get(0).startsWith("3671-broken.pem: the PEM block is neither"), problems.get(0));
         assertTrue(problems.get(1).startsWith("3671-secret.private.pem: holds a PRIVATE key: delete it"), problems.get(1));
-        assertTrue(problems.get(2).startsWith("tangerang.pem: not trusted: the file name must be <provider code>-<label>.pem"),
+        assertTrue(problems.get(2).startsWith("tangerang.pem: the file name must be <provider code>-<label>.pem"),
                 problems.get(2));
     }
 
@@ -60,7 +60,7 @@ class TrustedKeysTest {
         generator.initialize(1024);
         Files.writeString(folder.resolve("3671-weak.pem"), TrustedKeys.pem(generator.generateKeyPair().getPublic()));
         TrustedKeys keys = TrustedKeys.load(folder);
-        assertEquals(List.of("3671-weak.pem: not trusted: an RSA key must have at least 2048 bits, this one has 1024"),
+        assertEquals(List.of("3671-weak.pem: an RSA key must have at least 2048 bits, this one has 1024"),
                 keys.problems());
     }
 
