@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.gapura.core.agreement.Agreement.CoveredModule;
 import id.gapura.core.agreement.Agreement.Party;
 import org.osgi.framework.VersionRange;
@@ -98,40 +97,6 @@ public final class AgreementFormat {
         }
         problems.throwIfAny();
         return new Agreement(number, mou, provider, region, signedOn, validFrom, validUntil, modules);
-    }
-
-    /** The agreement as pretty-printed JSON, in the format {@link #parse} reads. */
-    public static String write(Agreement agreement) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("number", agreement.number());
-        agreement.mou().ifPresent(mou -> root.put("mou", mou));
-        root.set("provider", party(agreement.provider()));
-        root.set("region", party(agreement.region()));
-        root.put("signedOn", agreement.signedOn().toString());
-        root.put("validFrom", agreement.validFrom().toString());
-        root.put("validUntil", agreement.validUntil().toString());
-        var modules = root.putArray("modules");
-        for (CoveredModule module : agreement.modules()) {
-            ObjectNode node = modules.addObject();
-            node.put("id", module.id());
-            node.put("versions", module.versions().toString());
-            if (!module.config().isEmpty()) {
-                ObjectNode config = node.putObject("config");
-                new java.util.TreeMap<>(module.config()).forEach(config::put);
-            }
-        }
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static ObjectNode party(Party party) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("name", party.name());
-        node.put("code", party.code());
-        return node;
     }
 
     /** Kemendagri code without the dot: {@code 36.71} and {@code 3671} are both {@code 3671}. */

@@ -3,7 +3,6 @@ package id.gapura.core.agreement;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 
 import java.io.IOException;
@@ -179,15 +178,6 @@ public final class TrustedKeys {
         return "-----BEGIN " + type + "-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
                 + "\n-----END " + type + "-----\n";
-    }
-
-    /** The thumbprint of any public key, as {@link TrustedKey#thumbprint()}. */
-    public static String thumbprint(JWK jwk) {
-        try {
-            return jwk.computeThumbprint().toString();
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 
     public Path folder() {

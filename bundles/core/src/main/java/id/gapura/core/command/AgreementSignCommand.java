@@ -5,7 +5,6 @@ import id.gapura.api.AuditOutcome;
 import id.gapura.core.AgreementService;
 import id.gapura.core.agreement.Agreement;
 import id.gapura.core.agreement.AgreementFormat;
-import id.gapura.core.agreement.AgreementRefusedException;
 import id.gapura.core.agreement.ProviderKeys;
 import id.gapura.core.agreement.ProviderKeys.SigningKey;
 import org.apache.karaf.shell.api.action.Argument;
@@ -17,6 +16,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -56,8 +56,7 @@ public class AgreementSignCommand extends ModuleCommandSupport {
         String json;
         SigningKey signingKey;
         try {
-            json = new String(Files.readAllBytes(jsonFile), StandardCharsets.UTF_8);
-            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(jsonFile)));
+            json = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(jsonFile))).toString();
         } catch (CharacterCodingException e) {
             throw failure(jsonFile + " is not UTF-8 text; save the agreement as UTF-8 JSON.");
         } catch (IOException e) {

@@ -28,7 +28,6 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.apache.karaf.config.core.ConfigRepository;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.Version;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;

@@ -38,10 +38,4 @@ class AgreementFormatTest {
         assertEquals("Malformed agreement: module 'complaints' is listed twice.",
                 assertThrows(AgreementRefusedException.class, () -> AgreementFormat.parse(twice)).getMessage());
     }
-
-    @Test
-    void writesWhatItReads() throws Exception {
-        Agreement agreement = AgreementFormat.parse(Documents.validJson());
-        assertEquals(agreement, AgreementFormat.parse(AgreementFormat.write(agreement)));
-    }
 }
