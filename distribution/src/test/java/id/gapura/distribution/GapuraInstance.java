@@ -254,4 +254,11 @@ final class GapuraInstance implements AutoCloseable {
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    /** Writes a file into the installation (a trusted key, an agreement to import), creating its folder. */
+    Path write(String relativePath, String content) throws IOException {
+        Path file = home.resolve(relativePath);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, content);
+    }
 }

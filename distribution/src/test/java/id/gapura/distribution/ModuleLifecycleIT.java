@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The platform's promise on the assembled distribution with its embedded database: a module is installed
+ * The platform's promise on the assembled distribution with its embedded database (with an agreement covering
+ * the module imported first): a module is installed
  * and removed at run time from the console, serves its API at once, touches no other bundle, keeps its
  * data, and is still installed after a restart and after {@code bin/karaf clean}.
  */
@@ -42,6 +43,8 @@ class ModuleLifecycleIT {
         Duration boot = gapura.start();
         System.out.printf("[figures] start -> console (SSH) accepting: %d ms, start -> /api/health 200: %d ms%n",
                 gapura.consoleReady == null ? -1 : gapura.consoleReady.toMillis(), boot.toMillis());
+        // module:install refuses a module that no cooperation agreement covers (AgreementIT tests that)
+        TestProvider.cover(gapura, "complaints");
     }
 
     @AfterEach

@@ -46,6 +46,7 @@ class Open311IT {
     void boot() throws Exception {
         gapura = new GapuraInstance();
         gapura.start();
+        TestProvider.cover(gapura, "complaints");
         GapuraInstance.Shell install = gapura.console("module:install complaints");
         assertEquals(0, install.exitStatus(), install.output());
         await().atMost(Duration.ofSeconds(30)).until(() -> gapura.status("/open311/v2/services.xml") == 200);

@@ -75,6 +75,7 @@ class PermitsIT {
         String bundlesBefore = otherBundles();
         String componentsBefore = otherComponents();
 
+        TestProvider.cover(gapura, "permits");
         GapuraInstance.Shell install = gapura.console("module:install permits");
         assertEquals(0, install.exitStatus(), install.output());
         assertTrue(install.output().contains("other bundles restarted or refreshed: 0"), install.output());

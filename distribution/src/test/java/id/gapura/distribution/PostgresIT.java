@@ -35,7 +35,10 @@ class PostgresIT {
             String health = gapura.get("/api/health").body();
             assertTrue(health.contains("PostgreSQL"), health);
 
-            assertEquals(0, gapura.console("module:install complaints").exitStatus());
+            TestProvider.cover(gapura, "complaints");
+            GapuraInstance.Shell apply = gapura.console("agreement:apply");
+            assertEquals(0, apply.exitStatus(), apply.output());
+            assertTrue(apply.output().contains("Done: installed complaints"), apply.output());
             HttpResponse<String> submitted = gapura.postJson("/api/complaints/reports", ModuleLifecycleIT.REPORT);
             assertEquals(201, submitted.statusCode(), submitted.body());
             String trackingNumber = new ObjectMapper().readTree(submitted.body()).get("trackingNumber").asText();
@@ -63,6 +66,25 @@ class PostgresIT {
                     }
                 }
                 assertEquals(migrationVersions(), applied, "every migration of the module ran on PostgreSQL");
+                try (ResultSet rs = db.createStatement().executeQuery(
+                        "SELECT MAX(version) FROM gapura_schema_history WHERE success")) {
+                    assertTrue(rs.next());
+                    assertEquals("2", rs.getString(1), "the platform's agreements and audit migration ran");
+                }
+                try (ResultSet rs = db.createStatement().executeQuery("SELECT a.agreement_number, m.module_id "
+                        + "FROM gapura_agreement a JOIN gapura_agreement_module m ON m.agreement_number = a.agreement_number")) {
+                    assertTrue(rs.next(), "the imported agreement is in PostgreSQL");
+                    assertEquals("complaints", rs.getString(2));
+                }
+                try (ResultSet rs = db.createStatement().executeQuery("SELECT action, actor, outcome FROM gapura_audit "
+                        + "WHERE module_id = 'complaints' ORDER BY id")) {
+                    assertTrue(rs.next());
+                    assertEquals("module.install karaf SUCCEEDED", rs.getString(1) + " " + rs.getString(2) + " "
+                            + rs.getString(3));
+                    assertTrue(rs.next());
+                    assertEquals("module.uninstall karaf SUCCEEDED", rs.getString(1) + " " + rs.getString(2) + " "
+                            + rs.getString(3));
+                }
             }
         }
     }

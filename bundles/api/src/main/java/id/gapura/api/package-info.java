@@ -4,7 +4,8 @@
  * A module declares itself in its bundle manifest ({@link id.gapura.api.ModuleDescriptor}), registers a
  * {@link id.gapura.api.GapuraModule} service once its schema is migrated ({@link id.gapura.api.SchemaMigrator}),
  * reports failures to REST callers by throwing {@link id.gapura.api.ProblemException}, and marks each REST
- * resource {@link id.gapura.api.Public} or {@link id.gapura.api.RolesAllowed}.
+ * resource {@link id.gapura.api.Public} or {@link id.gapura.api.RolesAllowed}. Administrative actions are
+ * recorded in the region's {@link id.gapura.api.AuditLog}.
  */
 @Export
 @Version("1.1.0")

@@ -1,22 +1,33 @@
 package id.gapura.core.command;
 
 import id.gapura.api.ModuleStatus;
+import id.gapura.core.AgreementService;
+import id.gapura.core.agreement.Coverage;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.osgi.framework.Version;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 @Service
-@Command(scope = "module", name = "list", description = "Lists the modules of the catalog and whether they are installed")
+@Command(scope = "module", name = "list", description = "Lists the modules of the catalog, whether they are installed, and the agreement covering each")
 public class ListCommand extends ModuleCommandSupport {
 
     @Option(name = "--no-format", description = "Plain output without table borders, for scripts")
     boolean noFormat;
 
+    @Reference
+    AgreementService agreements;
+
     @Override
-    protected void run() {
+    protected void run() throws Exception {
+        Coverage coverage = agreements.coverage();
+        Map<String, Version> installed = modules.installedVersions();
         ShellTable table = new ShellTable();
         table.column("Id");
         table.column("Nama");
@@ -26,15 +37,23 @@ public class ListCommand extends ModuleCommandSupport {
         table.column("Agreement");
         table.column("Health");
         for (ModuleStatus module : modules.modules()) {
+            String id = module.descriptor().id();
             table.addRow().addContent(
-                    module.descriptor().id(),
+                    id,
                     module.descriptor().name(),
                     module.descriptor().nameEn(),
                     module.descriptor().version(),
                     module.state().name().toLowerCase(Locale.ROOT),
-                    "not checked",
+                    coverage.describe(id, Optional.ofNullable(installed.get(id))),
                     module.health().map(ModuleCommandSupport::describe).or(() -> module.failure()).orElse(""));
         }
         table.print(System.out, !noFormat);
+        for (Map.Entry<String, Version> module : installed.entrySet()) {
+            if (!coverage.covers(module.getKey())) {
+                System.out.println("Warning: " + module.getKey() + " is installed but not covered: "
+                        + coverage.whyNotCovered(module.getKey()) + ". It keeps running; import a (renewed) "
+                        + "agreement, or agreement:apply --prune uninstalls it.");
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ package id.gapura.core.command;
 import id.gapura.api.Health;
 import id.gapura.core.ModuleManager;
 import id.gapura.core.ModuleOperationException;
+import id.gapura.core.agreement.AgreementRefusedException;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.support.CommandException;
@@ -13,7 +14,10 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Locale;
 
-/** What every {@code module:} command shares: the manager, the acting user, and one-line failures. */
+/**
+ * What every {@code module:}, {@code agreement:} and {@code audit:} command shares: the manager, the acting
+ * user, and one-line failures.
+ */
 public abstract class ModuleCommandSupport implements Action {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModuleCommandSupport.class);
@@ -26,7 +30,7 @@ public abstract class ModuleCommandSupport implements Action {
         try {
             run();
             return null;
-        } catch (ModuleOperationException e) {
+        } catch (ModuleOperationException | AgreementRefusedException e) {
             throw failure(e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("module command failed", e);
@@ -41,6 +45,10 @@ public abstract class ModuleCommandSupport implements Action {
         return new CommandException(line, line);
     }
 
+    /**
+     * The console user, from the JAAS subject Karaf runs the command as (SSH, {@code bin/client} and the local
+     * console alike).
+     */
     protected static String actor() {
         String user = ShellUtil.getCurrentUserName();
         return user == null ? "console" : user;

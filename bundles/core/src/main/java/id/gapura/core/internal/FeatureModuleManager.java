@@ -1,5 +1,7 @@
 package id.gapura.core.internal;
 
+import id.gapura.api.AuditLog;
+import id.gapura.api.AuditOutcome;
 import id.gapura.api.GapuraModule;
 import id.gapura.api.Health;
 import id.gapura.api.ModuleCatalog;
@@ -31,6 +33,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,6 +69,7 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
     private final DesiredModuleState desiredState;
     private final PlatformDatabase database;
     private final RestReadiness rest;
+    private final AuditLog audit;
     private final BundleContext context;
     private final Map<String, GapuraModule> serving = new ConcurrentHashMap<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
@@ -76,11 +80,13 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
                                 @Reference DesiredModuleState desiredState,
                                 @Reference PlatformDatabase database,
                                 @Reference RestReadiness rest,
+                                @Reference AuditLog audit,
                                 BundleContext context) {
         this.features = features;
         this.desiredState = desiredState;
         this.database = database;
         this.rest = rest;
+        this.audit = audit;
         this.context = context;
     }
 
@@ -105,23 +111,40 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
         String featureId() {
             return feature.getName() + "/" + feature.getVersion();
         }
+
+        Version version() {
+            return Version.parseVersion(descriptor.version());
+        }
+
+        String label() {
+            return descriptor.id() + " " + descriptor.version();
+        }
     }
 
     private Map<String, Entry> catalog() throws ModuleOperationException {
+        Map<String, Entry> byId = new TreeMap<>();
+        catalogVersions().forEach((id, entries) -> byId.put(id, entries.stream()
+                .reduce(FeatureModuleManager::preferred).orElseThrow()));
+        return byId;
+    }
+
+    /** Every module of the catalog with all its available versions, newest first. */
+    private Map<String, List<Entry>> catalogVersions() throws ModuleOperationException {
         Feature[] all;
         try {
             all = features.listFeatures();
         } catch (Exception e) {
             throw new ModuleOperationException("Could not read the features repositories: " + e.getMessage(), e);
         }
-        Map<String, Entry> byId = new TreeMap<>();
+        Map<String, List<Entry>> byId = new TreeMap<>();
         for (Feature feature : all) {
             if (!feature.getName().startsWith(FEATURE_PREFIX) || PLATFORM_FEATURES.contains(feature.getName())) {
                 continue;
             }
-            descriptorOf(feature).ifPresent(descriptor -> byId.merge(descriptor.id(),
-                    new Entry(descriptor, feature, features.isInstalled(feature)), FeatureModuleManager::preferred));
+            descriptorOf(feature).ifPresent(descriptor -> byId.computeIfAbsent(descriptor.id(), id -> new ArrayList<>())
+                    .add(new Entry(descriptor, feature, features.isInstalled(feature))));
         }
+        byId.values().forEach(entries -> entries.sort(Comparator.comparing(Entry::version).reversed()));
         return byId;
     }
 
@@ -130,8 +153,32 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
         if (a.installed() != b.installed()) {
             return a.installed() ? a : b;
         }
-        return Version.parseVersion(a.feature().getVersion())
-                .compareTo(Version.parseVersion(b.feature().getVersion())) >= 0 ? a : b;
+        return a.version().compareTo(b.version()) >= 0 ? a : b;
+    }
+
+    @Override
+    public Map<String, Version> installedVersions() {
+        try {
+            Map<String, Version> installed = new TreeMap<>();
+            catalogVersions().forEach((id, entries) -> entries.stream().filter(Entry::installed).findFirst()
+                    .ifPresent(entry -> installed.put(id, entry.version())));
+            return installed;
+        } catch (ModuleOperationException e) {
+            LOG.warn(e.getMessage(), e);
+            return Map.of();
+        }
+    }
+
+    @Override
+    public Map<String, List<Version>> availableVersions() {
+        try {
+            Map<String, List<Version>> versions = new TreeMap<>();
+            catalogVersions().forEach((id, entries) -> versions.put(id, entries.stream().map(Entry::version).toList()));
+            return versions;
+        } catch (ModuleOperationException e) {
+            LOG.warn(e.getMessage(), e);
+            return Map.of();
+        }
     }
 
     private Optional<ModuleDescriptor> descriptorOf(Feature feature) {
@@ -265,25 +312,39 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
 
     // ---- lifecycle ----------------------------------------------------------------------------------------
 
-    private List<Entry> select(List<String> ids, Map<String, Entry> catalog) throws ModuleOperationException {
+    /**
+     * The catalog entries for the ids: the requested version where one is given, otherwise the installed one,
+     * otherwise the newest.
+     */
+    private List<Entry> select(List<String> ids, Map<String, Version> versions) throws ModuleOperationException {
         if (ids.isEmpty()) {
             throw new ModuleOperationException("No module id given. Run module:list to see the catalog.");
         }
+        Map<String, List<Entry>> catalog = catalogVersions();
         List<Entry> selected = new ArrayList<>();
         for (String id : new LinkedHashSet<>(ids)) {
-            Entry entry = catalog.get(id);
-            if (entry == null) {
+            List<Entry> entries = catalog.get(id);
+            if (entries == null) {
                 throw new ModuleOperationException("Unknown module '" + id + "'. The catalog has: "
                         + String.join(", ", catalog.keySet()) + ". Nothing was changed.");
             }
-            selected.add(entry);
+            Entry preferred = entries.stream().reduce(FeatureModuleManager::preferred).orElseThrow();
+            Version wanted = versions.get(id);
+            if (wanted == null || preferred.installed()) {
+                selected.add(preferred);
+                continue;
+            }
+            selected.add(entries.stream().filter(entry -> entry.version().equals(wanted)).findFirst()
+                    .orElseThrow(() -> new ModuleOperationException("Version " + wanted + " of module '" + id
+                            + "' is not in this distribution (available: " + entries.stream().map(Entry::version)
+                            .map(Version::toString).collect(Collectors.joining(", ")) + "). Nothing was changed.")));
         }
         return selected;
     }
 
     @Override
     public InstallPlan plan(List<String> ids) throws ModuleOperationException {
-        List<Entry> targets = installable(ids);
+        List<Entry> targets = installable(ids, Map.of());
         Set<String> featureIds = new LinkedHashSet<>();
         Set<String> bundles = new LinkedHashSet<>();
         for (Entry target : targets) {
@@ -313,8 +374,8 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
         }
     }
 
-    private List<Entry> installable(List<String> ids) throws ModuleOperationException {
-        List<Entry> targets = select(ids, catalog());
+    private List<Entry> installable(List<String> ids, Map<String, Version> versions) throws ModuleOperationException {
+        List<Entry> targets = select(ids, versions);
         for (Entry target : targets) {
             if (target.installed()) {
                 throw new ModuleOperationException("Module '" + target.id() + "' is already installed (version "
@@ -325,8 +386,15 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
     }
 
     @Override
-    public synchronized List<Outcome> install(List<String> ids, String actor) throws ModuleOperationException {
-        List<Entry> targets = installable(ids);
+    public synchronized List<Outcome> install(List<String> ids, Map<String, Version> versions, String actor,
+                                              String note) throws ModuleOperationException {
+        List<Entry> targets;
+        try {
+            targets = installable(ids, versions);
+        } catch (ModuleOperationException e) {
+            auditRefusal("module.install", ids, actor, e.getMessage(), note);
+            throw e;
+        }
         Set<String> featureIds = targets.stream().map(Entry::featureId).collect(Collectors.toCollection(LinkedHashSet::new));
         String names = targets.stream().map(Entry::id).collect(Collectors.joining(", "));
         long started = System.nanoTime();
@@ -337,24 +405,35 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
                 String reason = firstLine(e);
                 targets.forEach(target -> failures.put(target.id(), reason));
                 undoInstall(featureIds);
-                throw new ModuleOperationException("Could not install " + names + ": " + reason
+                String message = "Could not install " + names + ": " + reason
                         + " Nothing was installed; 'feature:install --simulate --verbose " + String.join(" ", featureIds)
-                        + "' shows the full report.", e);
+                        + "' shows the full report.";
+                targets.forEach(target -> auditEntry("module.install", target, actor, AuditOutcome.FAILED, message, note));
+                throw new ModuleOperationException(message, e);
             }
-            List<Outcome> outcomes = new ArrayList<>();
             for (Entry target : targets) {
                 Optional<String> notServing = awaitServing(target, started);
                 if (notServing.isPresent()) {
                     failures.put(target.id(), notServing.get());
                     undoInstall(featureIds);
-                    throw new ModuleOperationException("Module '" + target.id() + "' did not start serving: "
-                            + notServing.get() + ". It was uninstalled again; see log:display.");
+                    String message = "Module '" + target.id() + "' did not start serving: " + notServing.get()
+                            + ". It was uninstalled again" + (targets.size() > 1 ? ", with " + names : "")
+                            + "; see log:display.";
+                    targets.forEach(each -> auditEntry("module.install", each, actor, AuditOutcome.FAILED, message, note));
+                    throw new ModuleOperationException(message);
                 }
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Entry target : targets) {
                 failures.remove(target.id());
                 desiredState.record(target.id(), true, target.descriptor().version(), actor);
                 LOG.info("Module {} {} installed by {}", target.id(), target.descriptor().version(), actor);
-                outcomes.add(new Outcome(target.id(), target.descriptor().version(), elapsedSince(started),
-                        watch.disturbedCount()));
+                Outcome outcome = new Outcome(target.id(), target.descriptor().version(), elapsedSince(started),
+                        watch.disturbedCount());
+                auditEntry("module.install", target, actor, AuditOutcome.SUCCEEDED, "serving after "
+                        + seconds(outcome.elapsed()) + "; other bundles restarted or refreshed: "
+                        + outcome.otherBundlesDisturbed(), note);
+                outcomes.add(outcome);
             }
             return outcomes;
         }
@@ -395,12 +474,19 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
     }
 
     @Override
-    public synchronized List<Outcome> uninstall(List<String> ids, String actor) throws ModuleOperationException {
-        List<Entry> targets = select(ids, catalog());
-        for (Entry target : targets) {
-            if (!target.installed()) {
-                throw new ModuleOperationException("Module '" + target.id() + "' is not installed. Nothing was changed.");
+    public synchronized List<Outcome> uninstall(List<String> ids, String actor, String note)
+            throws ModuleOperationException {
+        List<Entry> targets;
+        try {
+            targets = select(ids, Map.of());
+            for (Entry target : targets) {
+                if (!target.installed()) {
+                    throw new ModuleOperationException("Module '" + target.id() + "' is not installed. Nothing was changed.");
+                }
             }
+        } catch (ModuleOperationException e) {
+            auditRefusal("module.uninstall", ids, actor, e.getMessage(), note);
+            throw e;
         }
         long started = System.nanoTime();
         try (BundleDisturbanceWatch watch = BundleDisturbanceWatch.start(context)) {
@@ -408,8 +494,10 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
                 features.uninstallFeatures(targets.stream().map(Entry::featureId)
                         .collect(Collectors.toCollection(LinkedHashSet::new)), WITHOUT_REFRESH);
             } catch (Exception e) {
-                throw new ModuleOperationException("Could not uninstall "
-                        + targets.stream().map(Entry::id).collect(Collectors.joining(", ")) + ": " + firstLine(e), e);
+                String message = "Could not uninstall "
+                        + targets.stream().map(Entry::id).collect(Collectors.joining(", ")) + ": " + firstLine(e);
+                targets.forEach(target -> auditEntry("module.uninstall", target, actor, AuditOutcome.FAILED, message, note));
+                throw new ModuleOperationException(message, e);
             }
             List<Outcome> outcomes = new ArrayList<>();
             for (Entry target : targets) {
@@ -417,11 +505,47 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
                 desiredState.record(target.id(), false, target.descriptor().version(), actor);
                 LOG.info("Module {} {} uninstalled by {}; its tables are kept", target.id(),
                         target.descriptor().version(), actor);
-                outcomes.add(new Outcome(target.id(), target.descriptor().version(), elapsedSince(started),
-                        watch.disturbedCount()));
+                Outcome outcome = new Outcome(target.id(), target.descriptor().version(), elapsedSince(started),
+                        watch.disturbedCount());
+                auditEntry("module.uninstall", target, actor, AuditOutcome.SUCCEEDED, "done in "
+                        + seconds(outcome.elapsed()) + ", its data is kept; other bundles restarted or refreshed: "
+                        + outcome.otherBundlesDisturbed(), note);
+                outcomes.add(outcome);
             }
             return outcomes;
         }
+    }
+
+    // ---- audit --------------------------------------------------------------------------------------------
+
+    private void auditEntry(String action, Entry target, String actor, AuditOutcome outcome, String detail,
+                            String note) {
+        record(actor, action, target.id(), target.label(), outcome, withNote(detail, note));
+    }
+
+    /** A refused request names the modules as asked; only a known module id goes into the module column. */
+    private void auditRefusal(String action, List<String> ids, String actor, String reason, String note) {
+        Set<String> known = availableVersions().keySet();
+        for (String id : ids.isEmpty() ? List.of("(none)") : new LinkedHashSet<>(ids)) {
+            record(actor, action, known.contains(id) ? id : null, id, AuditOutcome.REFUSED, withNote(reason, note));
+        }
+    }
+
+    private void record(String actor, String action, String module, String subject, AuditOutcome outcome,
+                        String detail) {
+        try {
+            audit.record(actor, action, module, subject, outcome, detail);
+        } catch (RuntimeException e) {
+            LOG.error("Could not record in the audit log: {} {} {} by {}: {}", action, subject, outcome, actor, detail, e);
+        }
+    }
+
+    private static String withNote(String detail, String note) {
+        return note == null || note.isBlank() ? detail : detail + " [" + note + "]";
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
     @Override
