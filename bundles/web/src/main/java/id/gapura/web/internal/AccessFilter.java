@@ -94,15 +94,15 @@ public class AccessFilter implements ContainerRequestFilter {
             return unauthorized("Only HTTP Basic authentication is accepted (Authorization: Basic, base64 of "
                     + "user:password in UTF-8).");
         }
-        long wait = limits.loginBlocked(client);
+        long wait = limits.loginAttempt(client);
         if (wait > 0) {
             return tooManyRequests(wait, "Too many failed logins from your address.");
         }
         Optional<Caller> caller = authenticator.authenticate(credentials.get()[0], credentials.get()[1]);
         if (caller.isEmpty()) {
-            limits.loginFailed(client);
             return unauthorized("The user name or password is wrong.");
         }
+        limits.loginSucceeded(client);
         admitted.accept(caller.get());
         if (!rule.admits(caller.get().roles())) {
             return Problem.of(403, "Forbidden", "User '" + caller.get().name() + "' has no role this endpoint "

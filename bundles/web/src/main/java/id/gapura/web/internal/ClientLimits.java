@@ -51,17 +51,20 @@ public class ClientLimits {
 
     /** Counts one anonymous request to a public endpoint: 0 when allowed, else seconds to wait. */
     public long publicRequest(String client) {
-        return publicRequests.take(client, true);
+        return publicRequests.take(client);
     }
 
-    /** 0 when this client may try to log in, else seconds until it may (counts nothing). */
-    public long loginBlocked(String client) {
-        return failedLogins.take(client, false);
+    /**
+     * Counts one login attempt of this client before the realm is asked (so that parallel guesses count too):
+     * 0 when it may go on, else seconds to wait. {@link #loginSucceeded} gives the attempt back.
+     */
+    public long loginAttempt(String client) {
+        return failedLogins.take(client);
     }
 
-    /** Counts one failed login of this client. */
-    public void loginFailed(String client) {
-        failedLogins.take(client, true);
+    /** A login that succeeded does not count as a failure. */
+    public void loginSucceeded(String client) {
+        failedLogins.giveBack(client);
     }
 
     /** The key a client is counted under: its IPv4 address, or the /64 network of its IPv6 address. */
@@ -101,8 +104,11 @@ public class ClientLimits {
             this.tokensPerNano = this.perMinute / 60e9;
         }
 
-        /** Seconds to wait before one token is there, 0 when it is (and then takes it if asked). */
-        long take(String client, boolean consume) {
+        /**
+         * Takes one token: 0 when there was one, else the seconds until there is. A refused call empties the
+         * bucket, so a client that keeps calling instead of waiting stays refused.
+         */
+        long take(String client) {
             if (perMinute == 0) {
                 return 0;
             }
@@ -114,16 +120,21 @@ public class ClientLimits {
             synchronized (bucket) {
                 bucket.refill(now, perMinute, tokensPerNano);
                 if (bucket.tokens >= 1) {
-                    if (consume) {
-                        bucket.tokens -= 1;
-                    }
+                    bucket.tokens -= 1;
                     return 0;
                 }
-                if (consume) {
-                    bucket.tokens = Math.max(0, bucket.tokens - 1);
-                }
+                bucket.tokens = 0;
                 double missingNanos = (1 - bucket.tokens) / tokensPerNano;
                 return Math.max(1, (long) Math.ceil(missingNanos / 1e9));
+            }
+        }
+
+        void giveBack(String client) {
+            Bucket bucket = buckets.get(client);
+            if (bucket != null) {
+                synchronized (bucket) {
+                    bucket.tokens = Math.min(perMinute, bucket.tokens + 1);
+                }
             }
         }
 

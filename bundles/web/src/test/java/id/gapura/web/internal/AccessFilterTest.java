@@ -108,6 +108,15 @@ class AccessFilterTest {
     }
 
     @Test
+    void successfulLoginsDoNotUseTheFailedLoginBudget() {
+        for (int i = 0; i < 5; i++) {
+            assertNull(filter.check(AccessRule.ADMIN_BY_DEFAULT, basic("siti", "rahasia-1"), "10.0.0.7",
+                    admitted::add));
+        }
+        assertProblem(filter.check(AccessRule.ADMIN_BY_DEFAULT, basic("siti", "x"), "10.0.0.7", admitted::add), 401);
+    }
+
+    @Test
     void successfulLoginsAreRememberedForTheConfiguredTimeOnly() {
         authenticator.configure(config(0, 0));
         assertTrue(authenticator.authenticate("siti", "rahasia-1").isPresent());
