@@ -60,7 +60,8 @@ public class DoctorCommand implements Action {
         checkPasswordStorage(configuration(JAAS_PID));
         if (!problems.isEmpty()) {
             String line = "module:doctor found " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
-                    + " (" + String.join(", ", problems) + "); fix them before the region goes live.";
+                    + " (" + String.join(", ", problems) + "); fix " + (problems.size() == 1 ? "it" : "them")
+                    + " before the region goes live.";
             throw new CommandException(line, line);
         }
         System.out.println("module:doctor found no problems.");
