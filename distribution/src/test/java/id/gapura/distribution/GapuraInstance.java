@@ -219,4 +219,57 @@ final class GapuraInstance implements AutoCloseable {
             });
         }
     }
+
+    /** Runs one console command over SSH as the given user (who needs the role 'ssh' to log in at all). */
+    Shell consoleAs(String user, String password, String command) throws IOException {
+        try (ClientSession session = ssh.connect(user, "localhost", sshPort).verify(Duration.ofSeconds(10)).getSession()) {
+            session.addPasswordIdentity(password);
+            session.auth().verify(Duration.ofSeconds(10));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (ClientChannel channel = session.createExecChannel(command)) {
+                channel.setOut(out);
+                channel.setErr(out);
+                channel.open().verify(Duration.ofSeconds(10));
+                channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofSeconds(180));
+                Integer status = channel.getExitStatus();
+                String text = out.toString(StandardCharsets.UTF_8).replaceAll("\u001B\\[[;\\d]*m", "");
+                return new Shell(status == null ? -1 : status, text);
+            }
+        }
+    }
+
+    /** Any request; with HTTP Basic credentials unless user is null, with a body unless it is null. */
+    HttpResponse<String> send(String method, String path, String contentType, String body, String user,
+                              String password) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (user != null) {
+            request.header("Authorization", basic(user, password));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path, String user, String password) throws IOException, InterruptedException {
+        return send("GET", path, null, null, user, password);
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Puts a file into deploy/ as an operator should: written elsewhere, then moved in at once. */
+    void deploy(String name, byte[] content) throws IOException {
+        Path staged = home.resolve(name + ".part");
+        Files.write(staged, content);
+        Files.move(staged, home.resolve("deploy").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    void undeploy(String name) throws IOException {
+        Files.deleteIfExists(home.resolve("deploy").resolve(name));
+    }
 }

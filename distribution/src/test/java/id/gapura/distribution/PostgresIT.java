@@ -25,7 +25,7 @@ class PostgresIT {
             gapura.useDatabase("PostgreSQL JDBC Driver",
                     "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres", "");
             gapura.start();
-            String health = gapura.get("/api/health").body();
+            String health = gapura.get("/api/health", "karaf", "karaf").body();
             assertTrue(health.contains("PostgreSQL"), health);
 
             assertEquals(0, gapura.console("module:install complaints").exitStatus());
