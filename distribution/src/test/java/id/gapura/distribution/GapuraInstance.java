@@ -121,20 +121,7 @@ final class GapuraInstance implements AutoCloseable {
 
     /** Runs one console command over SSH as the quick-start administrator. */
     Shell console(String command) throws IOException {
-        try (ClientSession session = ssh.connect("karaf", "localhost", sshPort).verify(Duration.ofSeconds(30)).getSession()) {
-            session.addPasswordIdentity("karaf");
-            session.auth().verify(Duration.ofSeconds(30));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (ClientChannel channel = session.createExecChannel(command)) {
-                channel.setOut(out);
-                channel.setErr(out);
-                channel.open().verify(Duration.ofSeconds(30));
-                channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofSeconds(180));
-                Integer status = channel.getExitStatus();
-                String text = out.toString(StandardCharsets.UTF_8).replaceAll("\u001B\\[[;\\d]*m", "");
-                return new Shell(status == null ? -1 : status, text);
-            }
-        }
+        return consoleAs("karaf", "karaf", command);
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -220,8 +207,6 @@ final class GapuraInstance implements AutoCloseable {
         }
     }
 
-    // ---- added for the permits module's tests ---------------------------------------------------------------
-
     /** Adds a console and REST user with these roles to etc/users.properties; call before {@link #start}. */
     void addUser(String user, String password, String... roles) throws IOException {
         Files.writeString(home.resolve("etc/users.properties"),
@@ -229,19 +214,52 @@ final class GapuraInstance implements AutoCloseable {
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
     }
 
-    /** An HTTP request with a JSON body (or none) and, unless {@code user} is null, HTTP Basic credentials. */
-    HttpResponse<String> send(String method, String path, String json, String user, String password)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
+    /** Runs one console command over SSH as the given user (who needs the role 'ssh' to log in at all). */
+    Shell consoleAs(String user, String password, String command) throws IOException {
+        try (ClientSession session = ssh.connect(user, "localhost", sshPort).verify(Duration.ofSeconds(30)).getSession()) {
+            session.addPasswordIdentity(password);
+            session.auth().verify(Duration.ofSeconds(30));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (ClientChannel channel = session.createExecChannel(command)) {
+                channel.setOut(out);
+                channel.setErr(out);
+                channel.open().verify(Duration.ofSeconds(30));
+                channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofSeconds(180));
+                Integer status = channel.getExitStatus();
+                String text = out.toString(StandardCharsets.UTF_8).replaceAll("\u001B\\[[;\\d]*m", "");
+                return new Shell(status == null ? -1 : status, text);
+            }
+        }
+    }
+
+    /** Any request; with HTTP Basic credentials unless user is null, with a body unless it is null. */
+    HttpResponse<String> send(String method, String path, String contentType, String body, String user,
+                              String password) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
         }
         if (user != null) {
-            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", basic(user, password));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request with a JSON body (or none) and, unless {@code user} is null, HTTP Basic credentials. */
+    HttpResponse<String> send(String method, String path, String json, String user, String password)
+            throws IOException, InterruptedException {
+        return send(method, path, json == null ? null : "application/json", json, user, password);
+    }
+
+    HttpResponse<String> get(String path, String user, String password) throws IOException, InterruptedException {
+        return send("GET", path, null, null, user, password);
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A form POST as Open311 clients send it: {@code application/x-www-form-urlencoded; charset=utf-8}. */
@@ -250,9 +268,7 @@ final class GapuraInstance implements AutoCloseable {
                 .map(field -> java.net.URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
                         + java.net.URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(java.util.stream.Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return send("POST", path, "application/x-www-form-urlencoded; charset=utf-8", body, null, null);
     }
 
     /** Writes a file into the installation (a trusted key, an agreement to import), creating its folder. */
@@ -260,5 +276,16 @@ final class GapuraInstance implements AutoCloseable {
         Path file = home.resolve(relativePath);
         Files.createDirectories(file.getParent());
         return Files.writeString(file, content);
+    }
+
+    /** Puts a file into deploy/ as an operator should: written elsewhere, then moved in at once. */
+    void deploy(String name, byte[] content) throws IOException {
+        Path staged = home.resolve(name + ".part");
+        Files.write(staged, content);
+        Files.move(staged, home.resolve("deploy").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    void undeploy(String name) throws IOException {
+        Files.deleteIfExists(home.resolve("deploy").resolve(name));
     }
 }

@@ -77,7 +77,7 @@ class ModuleLifecycleIT {
         System.out.printf("[figures] module:install -> first 200: %d ms (command returned after %d ms)%n",
                 (System.nanoTime() - installStarted) / 1_000_000, (installReturned - installStarted) / 1_000_000);
 
-        JsonNode modules = json.readTree(gapura.get("/api/modules").body());
+        JsonNode modules = json.readTree(gapura.get("/api/modules", "karaf", "karaf").body());
         assertEquals("complaints", modules.get(0).get("id").asText());
         assertEquals(200, gapura.status("/api/health"));
 

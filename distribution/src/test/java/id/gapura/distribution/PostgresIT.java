@@ -32,7 +32,7 @@ class PostgresIT {
             gapura.useDatabase("PostgreSQL JDBC Driver",
                     "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres", "");
             gapura.start();
-            String health = gapura.get("/api/health").body();
+            String health = gapura.get("/api/health", "karaf", "karaf").body();
             assertTrue(health.contains("PostgreSQL"), health);
 
             TestProvider.cover(gapura, "complaints");

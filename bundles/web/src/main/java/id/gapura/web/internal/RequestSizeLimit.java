@@ -6,9 +6,7 @@ import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
@@ -17,24 +15,18 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
 /** Refuses request bodies larger than the configured limit with 413, before any resource reads them. */
-@Component(service = ContainerRequestFilter.class, configurationPid = "id.gapura.web", scope = ServiceScope.PROTOTYPE)
-@Designate(ocd = RequestSizeLimit.Config.class)
+@Component(service = ContainerRequestFilter.class, configurationPid = WebConfig.PID, scope = ServiceScope.PROTOTYPE)
+@Designate(ocd = WebConfig.class)
 @JaxrsExtension
 @JaxrsApplicationSelect(ExtensionProperties.GAPURA_APPLICATIONS)
 @PreMatching
 public class RequestSizeLimit implements ContainerRequestFilter {
 
-    @ObjectClassDefinition(name = "Gapura web", description = "Limits of the REST API")
-    public @interface Config {
-        @AttributeDefinition(description = "Largest request body accepted, in bytes (default 1 MiB)")
-        long maxRequestBytes() default 1_048_576;
-    }
-
     private volatile long maxBytes;
 
     @Activate
     @Modified
-    void configure(Config config) {
+    void configure(WebConfig config) {
         maxBytes = config.maxRequestBytes();
     }
 

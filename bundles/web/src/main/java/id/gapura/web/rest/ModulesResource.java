@@ -3,6 +3,7 @@ package id.gapura.web.rest;
 import id.gapura.api.Health;
 import id.gapura.api.ModuleCatalog;
 import id.gapura.api.ModuleStatus;
+import id.gapura.api.RolesAllowed;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -17,9 +18,14 @@ import javax.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code GET /api/modules}, in the whiteboard's default application: the modules installed in this container. */
+/**
+ * {@code GET /api/modules}, in the whiteboard's default application: the modules installed in this container.
+ * Not public: versions and health details help an attacker more than a citizen (a front-end learns which
+ * modules serve from the public {@code /api/health}); the platform's read-only role {@code viewer} may read it.
+ */
 @Component(service = ModulesResource.class)
 @JaxrsResource
+@RolesAllowed({"admin", "viewer"})
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
 @Path("/api/modules")
 @Produces(MediaType.APPLICATION_JSON)

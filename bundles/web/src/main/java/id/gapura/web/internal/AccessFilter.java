@@ -1,0 +1,146 @@
+package id.gapura.web.internal;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+
+import javax.annotation.Priority;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Priorities;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Response;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Authentication and authorization for every resource of the default application, the platform's and every
+ * module's: HTTP Basic against the console's JAAS realm, then the resource method's {@link AccessRule}.
+ * Without credentials a protected endpoint answers 401, with wrong ones 401, without a listed role 403; anonymous
+ * calls to public endpoints count against the client address's budget (429). Every refusal is problem+json.
+ * <p>
+ * It runs after matching, for whatever method JAX-RS chose, so a method it knows nothing about is admin only.
+ * The JSON provider, which every resource requires, requires this filter: without it nothing is served.
+ */
+@Component(service = ContainerRequestFilter.class, scope = ServiceScope.PROTOTYPE)
+@JaxrsExtension
+@JaxrsName(AccessFilter.NAME)
+@JaxrsApplicationSelect(ExtensionProperties.GAPURA_APPLICATIONS)
+@Priority(Priorities.AUTHENTICATION)
+public class AccessFilter implements ContainerRequestFilter {
+
+    static final String NAME = "gapura.security";
+    static final String CHALLENGE = "Basic realm=\"Gapura\", charset=\"UTF-8\"";
+
+    private record Target(Class<?> resource, Method method) {
+    }
+
+    private final JaasAuthenticator authenticator;
+    private final ClientLimits limits;
+    private final Map<Target, AccessRule> rules = new ConcurrentHashMap<>();
+
+    @Context
+    private ResourceInfo resourceInfo;
+
+    @Context
+    private HttpServletRequest servletRequest;
+
+    @Activate
+    public AccessFilter(@Reference JaasAuthenticator authenticator, @Reference ClientLimits limits) {
+        this.authenticator = authenticator;
+        this.limits = limits;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        AccessRule rule = rules.computeIfAbsent(
+                new Target(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod()),
+                target -> AccessRule.of(target.resource(), target.method()));
+        String client = ClientLimits.clientKey(servletRequest.getRemoteAddr());
+        boolean secure = "https".equalsIgnoreCase(request.getUriInfo().getRequestUri().getScheme());
+        Response refusal = check(rule, request.getHeaderString(HttpHeaders.AUTHORIZATION), client,
+                caller -> request.setSecurityContext(new CallerSecurityContext(caller, secure)));
+        if (refusal != null) {
+            request.abortWith(refusal);
+        }
+    }
+
+    /** The refusal for this call, or null when it may go on (having told {@code admitted} who calls). */
+    Response check(AccessRule rule, String authorization, String client, Consumer<Caller> admitted) {
+        if (authorization == null || authorization.isBlank()) {
+            if (!rule.isPublic()) {
+                return unauthorized("This endpoint needs credentials: send HTTP Basic authentication of a Gapura "
+                        + "user (the users of the console).");
+            }
+            long wait = limits.publicRequest(client);
+            return wait > 0 ? tooManyRequests(wait, "Too many requests from your address to public endpoints.")
+                    : null;
+        }
+        Optional<String[]> credentials = basic(authorization);
+        if (credentials.isEmpty()) {
+            return unauthorized("Only HTTP Basic authentication is accepted (Authorization: Basic, base64 of "
+                    + "user:password in UTF-8).");
+        }
+        long wait = limits.loginAttempt(client);
+        if (wait > 0) {
+            return tooManyRequests(wait, "Too many failed logins from your address.");
+        }
+        Optional<Caller> caller = authenticator.authenticate(credentials.get()[0], credentials.get()[1]);
+        if (caller.isEmpty()) {
+            return unauthorized("The user name or password is wrong.");
+        }
+        limits.loginSucceeded(client);
+        admitted.accept(caller.get());
+        if (!rule.admits(caller.get().roles())) {
+            return Problem.of(403, "Forbidden", "User '" + caller.get().name() + "' has no role this endpoint "
+                    + "requires (" + (rule.roles().isEmpty() ? "none may call it" : "one of: "
+                    + String.join(", ", new TreeSet<>(rule.roles()))) + "). An administrator grants roles with "
+                    + "jaas:role-add in the console.").toResponse();
+        }
+        return null;
+    }
+
+    /** User and password of a Basic authorization header; empty when it is another scheme or malformed. */
+    static Optional<String[]> basic(String authorization) {
+        String value = authorization.strip();
+        int space = value.indexOf(' ');
+        if (space < 0 || !value.substring(0, space).equalsIgnoreCase("Basic")) {
+            return Optional.empty();
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(value.substring(space + 1).strip()),
+                    StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon <= 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new String[]{decoded.substring(0, colon), decoded.substring(colon + 1)});
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Response unauthorized(String detail) {
+        return Response.fromResponse(Problem.of(401, "Unauthorized", detail).toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build();
+    }
+
+    private static Response tooManyRequests(long seconds, String detail) {
+        return Response.fromResponse(Problem.of(429, "Too many requests",
+                        detail + " Retry after " + seconds + (seconds == 1 ? " second." : " seconds.")).toResponse())
+                .header(HttpHeaders.RETRY_AFTER, seconds).build();
+    }
+}

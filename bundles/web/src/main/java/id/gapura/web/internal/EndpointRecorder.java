@@ -1,0 +1,43 @@
+package id.gapura.web.internal;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+
+import javax.ws.rs.container.DynamicFeature;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.FeatureContext;
+
+/**
+ * Sees every resource method of each build of the default application (JAX-RS calls a dynamic feature once per
+ * method) and records it in the {@link EndpointCatalog}. It changes nothing in the application: enforcement is
+ * {@link AccessFilter}'s, which checks whatever method was matched, so a method missed here is still protected.
+ */
+@Component(service = DynamicFeature.class, scope = ServiceScope.PROTOTYPE)
+@JaxrsExtension
+@JaxrsApplicationSelect(ExtensionProperties.GAPURA_APPLICATIONS)
+public class EndpointRecorder implements DynamicFeature {
+
+    private final EndpointCatalog catalog;
+
+    @Activate
+    public EndpointRecorder(@Reference EndpointCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public void configure(ResourceInfo resourceInfo, FeatureContext context) {
+        if (resourceInfo.getResourceMethod() != null) {
+            catalog.add(this, Endpoint.of(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod()));
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        catalog.withdraw(this);
+    }
+}
