@@ -335,11 +335,19 @@ public class StatsService {
         WorkingDays days = calendar.workingDays();
         LocalDate today = days.localDate(now);
         return query.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(r -> {
-            Instant deadline = r.currentDeadline();
+            Instant deadline = endOfDay(r.currentDeadline(), days.zone());
             return new OverdueReport(r.trackingNumber(), r.serviceCode(), names.services().get(r.serviceCode()),
                     r.agencyCode(), r.agencyCode() == null ? null : names.agencies().get(r.agencyCode()), r.status(),
                     stage(r), deadline, ChronoUnit.DAYS.between(days.localDate(deadline), today));
         }).toList();
+    }
+
+    /**
+     * Deadlines are the last instant of a day, {@code 23:59:59.999999999}; the database keeps microseconds and
+     * rounds that to the next midnight. Shown as that midnight, the deadline would seem a day later than it is.
+     */
+    static Instant endOfDay(Instant deadline, ZoneId zone) {
+        return deadline.atZone(zone).toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? deadline.minusNanos(1) : deadline;
     }
 
     private static void overdueParameters(TypedQuery<?> query, String agencyCode, Instant now) {

@@ -21,14 +21,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CatalogServiceTest {
 
-    private final TestDatabase db = new TestDatabase();
-    private final CatalogService catalog = new CatalogService(db.database);
+    private final Fixture db = fixture();
+    private final CatalogService catalog = new CatalogService(db.database());
     private final ReportService reports = db.reports();
     private final HandlingService handling = db.handling();
     private final Officer coordinator = new Officer("sari", Set.of(Officer.COORDINATOR), Optional.empty());
 
+    Fixture fixture() {
+        return Fixture.h2();
+    }
+
     @AfterEach
-    void close() {
+    void close() throws Exception {
         db.close();
     }
 
