@@ -219,4 +219,17 @@ final class GapuraInstance implements AutoCloseable {
             });
         }
     }
+
+    /** Any request as a signed-in user (HTTP Basic); {@code json} may be null for no body. */
+    HttpResponse<byte[]> basicAuthRequest(String method, String path, String json, String user, String password)
+            throws IOException, InterruptedException {
+        String credentials = java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + credentials);
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
 }

@@ -32,7 +32,11 @@ public class AgencySetCommand extends AdminCommandSupport {
     boolean inactive;
 
     @Override
-    protected void run() {
+    protected void run() throws Exception {
+        if (name.stream().anyMatch(word -> word.startsWith("--"))) {
+            throw failure("Options go before the code, e.g. complaints:agency-set --inactive " + code + " <name>. "
+                    + "Nothing was changed.");
+        }
         CatalogService.Saved<AgencyEntity> saved = catalog.putAgency(code, String.join(" ", name), !inactive, actor());
         AgencyEntity agency = saved.value();
         System.out.println((saved.created() ? "Created" : "Updated") + " agency " + agency.code() + " '"

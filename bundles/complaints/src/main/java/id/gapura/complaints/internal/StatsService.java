@@ -160,8 +160,8 @@ public class StatsService {
     public Period period(String from, String to) {
         List<FieldError> errors = new ArrayList<>();
         LocalDate today = calendar.workingDays().localDate(clock.instant());
-        LocalDate toDate = date("to", to, errors);
         LocalDate fromDate = date("from", from, errors);
+        LocalDate toDate = date("to", to, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }

@@ -205,8 +205,8 @@ class StatsServiceTest {
         assertEquals(new Period(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 1)), stats.period("2026-12-01", null),
                 "a period starting after today ends where it starts");
         ProblemException invalid = assertThrows(ProblemException.class, () -> stats.period("2026-13-01", "kemarin"));
-        assertEquals(List.of(new FieldError("to", "'kemarin' is not a date (yyyy-MM-dd)"),
-                new FieldError("from", "'2026-13-01' is not a date (yyyy-MM-dd)")), invalid.errors());
+        assertEquals(List.of(new FieldError("from", "'2026-13-01' is not a date (yyyy-MM-dd)"),
+                new FieldError("to", "'kemarin' is not a date (yyyy-MM-dd)")), invalid.errors());
         assertEquals(List.of(new FieldError("from", "is after to (2026-11-01)")),
                 assertThrows(ProblemException.class, () -> stats.period("2026-12-01", "2026-11-01")).errors());
         assertEquals(422, assertThrows(ProblemException.class, () -> stats.period("0026-01-01", "2026-11-01")).status());
