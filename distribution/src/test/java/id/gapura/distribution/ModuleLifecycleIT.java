@@ -31,7 +31,7 @@ class ModuleLifecycleIT {
     static final String REPORT = """
             {"serviceCode":"JLN-RUSAK","description":"Jalan berlubang di depan SDN 3 Cikokol",
              "address":"Jl. MH Thamrin No. 1, Tangerang","name":"Budi Santoso","email":"budi@example.id",
-             "phone":"081234567890"}""";
+             "phone":"081234567890","attributes":{"ukuran":["besar"]}}""";
 
     private final ObjectMapper json = new ObjectMapper();
     private GapuraInstance gapura;
@@ -138,7 +138,7 @@ class ModuleLifecycleIT {
                 "{\"serviceCode\":\"NOPE\",\"description\":\"\",\"latitude\":91}");
         assertProblem(invalid, 422);
         JsonNode errors = json.readTree(invalid.body()).get("errors");
-        assertEquals(List.of("serviceCode", "description", "address", "latitude"),
+        assertEquals(List.of("serviceCode", "description", "address", "longitude", "latitude"),
                 errors.findValuesAsText("field"), invalid.body());
         HttpResponse<String> tooLarge = gapura.postJson("/api/complaints/reports",
                 "{\"description\":\"" + "x".repeat(1_100_000) + "\"}");

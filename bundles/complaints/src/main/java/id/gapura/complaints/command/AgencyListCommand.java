@@ -33,7 +33,7 @@ public class AgencyListCommand extends AdminCommandSupport {
         table.column("Liaisons");
         table.column("Open dispositions");
         for (AgencyEntity agency : catalog.agencies()) {
-            AgencyUsage used = usage.getOrDefault(agency.code(), new AgencyUsage(0, 0, 0));
+            AgencyUsage used = usage.getOrDefault(agency.code(), AgencyUsage.NONE);
             table.addRow().addContent(agency.code(), agency.name(), yesNo(agency.active()), used.activeServices(),
                     used.liaisons(), used.openDispositions());
         }

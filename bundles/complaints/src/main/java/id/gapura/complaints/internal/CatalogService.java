@@ -67,7 +67,7 @@ public class CatalogService {
 
     /** How much an agency is in use: active categories, liaison officers, reports dispositioned and not closed. */
     public record AgencyUsage(long activeServices, long liaisons, long openDispositions) {
-        static final AgencyUsage NONE = new AgencyUsage(0, 0, 0);
+        public static final AgencyUsage NONE = new AgencyUsage(0, 0, 0);
     }
 
     // ---- agencies
