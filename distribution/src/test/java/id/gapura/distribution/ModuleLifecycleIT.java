@@ -106,8 +106,9 @@ class ModuleLifecycleIT {
 
         gapura.stop();
         gapura.start();
-        assertEquals(200, gapura.get("/api/complaints/reports/" + trackingNumber).statusCode(),
-                "the module and its report must survive a restart");
+        // /api/health answers 200 a fraction of a second before the module's REST resources are deployed
+        await("the module and its report must survive a restart").atMost(Duration.ofSeconds(30))
+                .until(() -> gapura.status("/api/complaints/reports/" + trackingNumber) == 200);
 
         gapura.stop();
         gapura.start("clean");

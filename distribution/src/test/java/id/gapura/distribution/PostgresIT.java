@@ -51,7 +51,7 @@ class PostgresIT {
                 try (ResultSet rs = db.createStatement().executeQuery(
                         "SELECT MAX(version) FROM complaints_schema_history WHERE success")) {
                     assertTrue(rs.next());
-                    assertEquals("2", rs.getString(1));
+                    assertEquals("3", rs.getString(1));
                 }
             }
         }
