@@ -104,6 +104,7 @@ class ComplaintsAdminIT {
         assertFalse(list.output().contains(recent), "not overdue yet: " + list.output());
         assertEquals(List.of("No overdue reports for agency SATPOL-PP."),
                 gapura.console("complaints:overdue --agency SATPOL-PP").lines(), "not dispositioned to it yet");
+        refused("complaints:overdue --agency NOPE", "Unknown agency 'NOPE'; complaints:agency-list shows the codes.");
 
         String period = "from=" + today.minusDays(60) + "&to=" + today;
         GapuraInstance.Shell figures = gapura.console("complaints:stats --no-format --from " + today.minusDays(60)

@@ -1,5 +1,6 @@
 package id.gapura.complaints.command;
 
+import id.gapura.complaints.internal.CatalogService;
 import id.gapura.complaints.internal.StatsService;
 import id.gapura.complaints.internal.StatsService.OverdueReport;
 import org.apache.karaf.shell.api.action.Command;
@@ -23,6 +24,9 @@ public class OverdueCommand extends AdminCommandSupport {
     @Reference
     private StatsService stats;
 
+    @Reference
+    private CatalogService catalog;
+
     @Option(name = "--agency", description = "Only this agency's reports")
     @Completion(AgencyCodeCompleter.class)
     String agency;
@@ -31,7 +35,10 @@ public class OverdueCommand extends AdminCommandSupport {
     boolean noFormat;
 
     @Override
-    protected void run() {
+    protected void run() throws Exception {
+        if (agency != null && catalog.agency(agency).isEmpty()) {
+            throw failure("Unknown agency '" + agency + "'; complaints:agency-list shows the codes.");
+        }
         ZoneId zone = stats.zone();
         List<OverdueReport> overdue = stats.overdue(agency, 0, MAX_ROWS);
         if (overdue.isEmpty()) {

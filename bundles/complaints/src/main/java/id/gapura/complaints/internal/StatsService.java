@@ -34,12 +34,13 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Figures for the region's leaders: how many reports came in per category, agency, class, month and
  * status; how many were answered within their deadline; which reports are overdue now. Every figure is an
  * aggregate query in the database (a handful per request, whatever the number of reports); only the overdue
- * list reads reports themselves, a page at a time.
+ * list reads reports themselves: a page at a time, or streamed from one query for exports.
  * <p>
  * "Answered on time" counts, over the reports that have an answer deadline (they were dispositioned) and
  * either have been answered or are past that deadline, those whose first answer came at or before it. It is
@@ -50,6 +51,7 @@ public class StatsService {
 
     /** The longest period one request may cover. */
     static final int MAX_PERIOD_YEARS = 10;
+    /** Rows fetched at a time when exporting. */
     static final int PAGE = 500;
     private static final int MONTHS_PER_QUERY = 12;
     private static final Locale INDONESIAN = Locale.forLanguageTag("id");
@@ -313,33 +315,59 @@ public class StatsService {
         return database.read(em -> overduePage(em, names(em), agencyCode, now, offset, limit));
     }
 
-    /** Every overdue report in the same order, read a page at a time, for exports of any size. */
+    /**
+     * Every overdue report in the same order, for exports of any size: one query whose rows are read as the
+     * consumer takes them (a database cursor on PostgreSQL), each report let go once it is passed on. The
+     * database connection stays open until the consumer has taken the last one.
+     */
     public void forEachOverdue(String agencyCode, Consumer<OverdueReport> consumer) {
         Instant now = clock.instant();
-        Names names = database.read(StatsService::names);
-        for (int offset = 0; ; offset += PAGE) {
-            int from = offset;
-            List<OverdueReport> page = database.read(em -> overduePage(em, names, agencyCode, now, from, PAGE));
-            page.forEach(consumer);
-            if (page.size() < PAGE) {
-                return;
+        database.read(em -> {
+            Names names = names(em);
+            TypedQuery<ReportEntity> query = overdueQuery(em, agencyCode, now)
+                    .setHint("org.hibernate.fetchSize", PAGE).setHint("org.hibernate.readOnly", true);
+            Converter converter = new Converter(names, now);
+            try (Stream<ReportEntity> reports = query.getResultStream()) {
+                reports.forEach(report -> {
+                    consumer.accept(converter.apply(report));
+                    em.detach(report);
+                });
             }
-        }
+            return null;
+        });
     }
 
     private List<OverdueReport> overduePage(EntityManager em, Names names, String agencyCode, Instant now,
                                             int offset, int limit) {
+        return overdueQuery(em, agencyCode, now).setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+                .map(new Converter(names, now)).toList();
+    }
+
+    private static TypedQuery<ReportEntity> overdueQuery(EntityManager em, String agencyCode, Instant now) {
         TypedQuery<ReportEntity> query = em.createQuery("select r from ReportEntity r where " + OVERDUE
                 + (agencyCode == null ? "" : " and r.agencyCode = :agency") + BY_CURRENT_DEADLINE, ReportEntity.class);
         overdueParameters(query, agencyCode, now);
-        WorkingDays days = calendar.workingDays();
-        LocalDate today = days.localDate(now);
-        return query.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(r -> {
+        return query;
+    }
+
+    /** A report as a line of the overdue list. */
+    private final class Converter implements Function<ReportEntity, OverdueReport> {
+        private final Names names;
+        private final WorkingDays days = calendar.workingDays();
+        private final LocalDate today;
+
+        Converter(Names names, Instant now) {
+            this.names = names;
+            this.today = days.localDate(now);
+        }
+
+        @Override
+        public OverdueReport apply(ReportEntity r) {
             Instant deadline = endOfDay(r.currentDeadline(), days.zone());
             return new OverdueReport(r.trackingNumber(), r.serviceCode(), names.services().get(r.serviceCode()),
                     r.agencyCode(), r.agencyCode() == null ? null : names.agencies().get(r.agencyCode()), r.status(),
                     stage(r), deadline, ChronoUnit.DAYS.between(days.localDate(deadline), today));
-        }).toList();
+        }
     }
 
     /**

@@ -31,12 +31,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * real PostgreSQL server (one embedded server for the whole test run, a fresh database per fixture), so
  * that queries are checked on both databases the product supports.
  */
-record Fixture(ComplaintsDatabase database, TestDatabase.MovableClock clock, RegionCalendar calendar,
-               ComplaintsSettings settings, AutoCloseable closer) implements AutoCloseable {
+record Fixture(DataSource dataSource, ComplaintsDatabase database, TestDatabase.MovableClock clock,
+               RegionCalendar calendar, ComplaintsSettings settings, AutoCloseable closer) implements AutoCloseable {
 
     static Fixture h2() {
         TestDatabase db = new TestDatabase();
-        return new Fixture(db.database, db.clock, db.calendar, db.settings, db::close);
+        return new Fixture(db.dataSource, db.database, db.clock, db.calendar, db.settings, db::close);
     }
 
     static Fixture postgres() {
@@ -53,7 +53,7 @@ record Fixture(ComplaintsDatabase database, TestDatabase.MovableClock clock, Reg
         EntityManagerFactory factory = Persistence.createEntityManagerFactory("complaints",
                 Map.of("javax.persistence.nonJtaDataSource", dataSource));
         WorkingDays days = new WorkingDays(new HolidayCalendar(List.of()), ZoneId.of("Asia/Jakarta"));
-        return new Fixture(new ComplaintsDatabase(new Template(factory)),
+        return new Fixture(dataSource, new ComplaintsDatabase(new Template(factory)),
                 new TestDatabase.MovableClock(Instant.parse("2026-11-23T02:00:00Z")), () -> days,
                 new ComplaintsSettings(), factory::close);
     }

@@ -186,7 +186,7 @@ class StatsServiceTest {
     }
 
     @Test
-    void exportsReadEveryOverdueReportPageByPage() {
+    void exportsReadEveryOverdueReportInTheListsOrder() {
         List<String> all = new ArrayList<>();
         for (int i = 0; i < StatsService.PAGE + 3; i++) {
             db.clock().set(Instant.parse("2026-01-05T03:00:00Z").plusSeconds(i));
