@@ -288,4 +288,15 @@ final class GapuraInstance implements AutoCloseable {
     void undeploy(String name) throws IOException {
         Files.deleteIfExists(home.resolve("deploy").resolve(name));
     }
+
+    /** Any request as a signed-in user (HTTP Basic); {@code json} may be null for no body. */
+    HttpResponse<byte[]> basicAuthRequest(String method, String path, String json, String user, String password)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
 }

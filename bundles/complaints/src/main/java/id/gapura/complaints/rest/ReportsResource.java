@@ -62,8 +62,6 @@ import java.util.stream.Collectors;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportsResource {
 
-    private static final String[] OFFICERS = {Officer.COORDINATOR, Officer.LIAISON, Officer.VIEWER};
-
     @Reference
     private ReportService reports;
     @Reference
@@ -257,11 +255,7 @@ public class ReportsResource {
     }
 
     private Officer officer(SecurityContext security) {
-        if (security == null || security.getUserPrincipal() == null) {
-            throw new ProblemException(401, "Unauthorized", "Sign in as an officer to use this endpoint.", List.of());
-        }
-        Set<String> roles = Arrays.stream(OFFICERS).filter(security::isUserInRole).collect(Collectors.toSet());
-        return handling.officer(security.getUserPrincipal().getName(), roles);
+        return Officers.officer(security, handling);
     }
 
     private static List<ReportStatus> statuses(String value, List<FieldError> errors) {

@@ -1,0 +1,56 @@
+package id.gapura.complaints.rest;
+
+import id.gapura.api.ProblemException;
+import id.gapura.complaints.internal.HandlingService;
+import id.gapura.complaints.internal.Officer;
+
+import javax.ws.rs.core.SecurityContext;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who is calling an officers' endpoint, from the JAX-RS {@link SecurityContext} the platform's authentication
+ * fills in. Resources mark their methods {@code @RolesAllowed}; the platform refuses callers without the
+ * role, so what is left here is the user's name and the roles that decide what they see.
+ */
+final class Officers {
+
+    /** The platform administrator's role. */
+    static final String ADMIN = "admin";
+
+    private Officers() {
+    }
+
+    /**
+     * The officer calling, with their module roles and, for a liaison officer, their agency. The platform
+     * administrator reads everything a complaints viewer reads.
+     *
+     * @throws ProblemException 401 when the request carries no user
+     */
+    static Officer officer(SecurityContext security, HandlingService handling) {
+        String username = username(security);
+        Set<String> roles = new HashSet<>();
+        for (String role : Officer.ROLES) {
+            if (security.isUserInRole(role)) {
+                roles.add(role);
+            }
+        }
+        if (security.isUserInRole(ADMIN)) {
+            roles.add(Officer.VIEWER);
+        }
+        return handling.officer(username, roles);
+    }
+
+    /**
+     * The calling user's name, for changes that record who made them.
+     *
+     * @throws ProblemException 401 when the request carries no user
+     */
+    static String username(SecurityContext security) {
+        if (security == null || security.getUserPrincipal() == null) {
+            throw new ProblemException(401, "Unauthorized", "Sign in as an officer to use this endpoint.", List.of());
+        }
+        return security.getUserPrincipal().getName();
+    }
+}
