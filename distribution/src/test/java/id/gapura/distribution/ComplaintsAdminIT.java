@@ -43,6 +43,7 @@ class ComplaintsAdminIT {
     void boot() throws Exception {
         gapura = new GapuraInstance();
         gapura.start();
+        TestProvider.cover(gapura, "complaints");
         GapuraInstance.Shell install = gapura.console("module:install complaints");
         assertEquals(0, install.exitStatus(), install.output());
     }

@@ -10,7 +10,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The SP4N-LAPOR! flow on the assembled distribution, as the people involved do it: a citizen reports with a
- * photo and asks for confidentiality, the coordinator verifies and dispositions to an agency, the agency's
+ * photo through Open311, the coordinator verifies and dispositions to an agency, the agency's
  * liaison officer answers, the citizen reads the answer by tracking number, the coordinator closes, the
  * citizen reopens; every officer sees only what their role allows, and everything survives reinstalling.
  */
@@ -55,11 +57,19 @@ class ComplaintsIT {
 
     @Test
     void aReportIsHandledFromSubmissionToAnswerAndReopening() throws Exception {
-        HttpResponse<String> submitted = send("POST", "/api/complaints/reports", null, """
-                {"serviceCode":"SAMPAH","reportClass":"pengaduan","description":"Sampah di TPS Jl. Kenari tidak diangkut seminggu",
-                 "address":"Jl. Kenari No. 5, Karawang","name":"Siti Aminah","phone":"081298765432","confidential":true}""");
-        assertEquals(201, submitted.statusCode(), submitted.body());
-        String number = json.readTree(submitted.body()).get("trackingNumber").asText();
+        GapuraInstance.Shell issued = gapura.console("complaints:apikey-issue LAKSA");
+        assertEquals(0, issued.exitStatus(), issued.output());
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("api_key", issued.lines().get(1));
+        form.put("service_code", "SAMPAH");
+        form.put("address_string", "Jl. Kenari No. 5, Karawang");
+        form.put("description", "Sampah di TPS Jl. Kenari tidak diangkut seminggu");
+        form.put("first_name", "Siti");
+        form.put("last_name", "Aminah");
+        form.put("phone", "081298765432");
+        HttpResponse<String> submitted = gapura.postForm("/open311/v2/requests.json", form);
+        assertEquals(200, submitted.statusCode(), submitted.body());
+        String number = json.readTree(submitted.body()).get(0).get("service_request_id").asText();
         String report = "/api/complaints/reports/" + number;
 
         HttpResponse<String> photo = http.send(HttpRequest.newBuilder(uri(report + "/photo"))
@@ -78,6 +88,7 @@ class ComplaintsIT {
                 "a liaison officer sees only their agency's reports");
         JsonNode forCoordinator = json.readTree(ok(send("GET", report + "/details", COORDINATOR, null)));
         assertEquals("Siti Aminah", forCoordinator.get("reporter").get("name").asText());
+        assertEquals("open311", forCoordinator.get("channel").asText());
         assertEquals(List.of("verify", "postpone", "not_our_authority", "archive"),
                 json.convertValue(forCoordinator.get("allowedActions"), List.class));
 
@@ -95,7 +106,8 @@ class ComplaintsIT {
         assertEquals(1, ownAgency.size());
         assertEquals(List.of(), json.readValue(ok(send("GET", "/api/complaints/reports", OTHER_LIAISON, null)), List.class));
         JsonNode forAgency = json.readTree(ok(send("GET", report + "/details", LIAISON, null)));
-        assertTrue(forAgency.get("reporter").isNull(), "confidential: the agency must not see who reported");
+        assertEquals("Siti Aminah", forAgency.get("reporter").get("name").asText(),
+                "not confidential: the agency sees who reported");
         assertEquals(403, action(number, OTHER_LIAISON, "{\"action\":\"answer\",\"note\":\"x\"}").statusCode());
         ok(action(number, LIAISON, "{\"action\":\"answer\",\"note\":\"Sampah sudah diangkut pada hari Senin.\"}"));
 
@@ -105,6 +117,10 @@ class ComplaintsIT {
         assertEquals("Dinas Lingkungan Hidup", tracked.get("agency").asText());
         assertFalse(tracked.toString().contains("Siti") || tracked.toString().contains("0812"),
                 "no personal data on the public view: " + tracked);
+        JsonNode viaOpen311 = json.readTree(gapura.get("/open311/v2/requests/" + number + ".json").body()).get(0);
+        assertEquals("open", viaOpen311.get("status").asText());
+        assertEquals("Sampah sudah diangkut pada hari Senin.", viaOpen311.get("status_notes").asText());
+        assertFalse(viaOpen311.toString().contains("Siti"), viaOpen311.toString());
 
         ok(action(number, COORDINATOR, "{\"action\":\"close\",\"note\":\"Selesai, terima kasih.\"}"));
         JsonNode reopened = json.readTree(ok(send("POST", report + "/reopen", null,
@@ -117,6 +133,23 @@ class ComplaintsIT {
         assertEquals(List.of("submit", "verify", "disposition", "answer", "close", "reopen"),
                 afterReinstall.get("history").findValuesAsText("action"));
         assertEquals(photoUrl, afterReinstall.get("photos").get(0).get("url").asText());
+    }
+
+    @Test
+    void aConfidentialReporterIsHiddenFromTheAgency() throws Exception {
+        HttpResponse<String> submitted = send("POST", "/api/complaints/reports", null, """
+                {"serviceCode":"PELAYANAN","description":"Petugas loket meminta uang tambahan","address":"Kantor Kecamatan",
+                 "name":"Rudi Hartono","phone":"081311112222","confidential":true}""");
+        assertEquals(201, submitted.statusCode(), submitted.body());
+        String number = json.readTree(submitted.body()).get("trackingNumber").asText();
+        ok(action(number, COORDINATOR, "{\"action\":\"verify\"}"));
+        ok(action(number, COORDINATOR,
+                "{\"action\":\"disposition\",\"agency\":\"DLH\",\"instruction\":\"Periksa petugas loket\"}"));
+        String details = "/api/complaints/reports/" + number + "/details";
+        assertTrue(json.readTree(ok(send("GET", details, LIAISON, null))).get("reporter").isNull(),
+                "confidential: the agency must not see who reported");
+        assertEquals("Rudi Hartono",
+                json.readTree(ok(send("GET", details, COORDINATOR, null))).get("reporter").get("name").asText());
     }
 
     private HttpResponse<String> action(String number, String user, String body) throws Exception {

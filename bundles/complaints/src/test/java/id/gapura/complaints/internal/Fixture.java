@@ -4,15 +4,9 @@ import id.gapura.api.time.HolidayCalendar;
 import id.gapura.api.time.RegionCalendar;
 import id.gapura.api.time.WorkingDays;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.apache.aries.jpa.template.EmConsumer;
-import org.apache.aries.jpa.template.EmFunction;
-import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.flywaydb.core.Flyway;
 
-import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.EntityTransaction;
 import javax.persistence.Persistence;
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -53,7 +47,7 @@ record Fixture(DataSource dataSource, ComplaintsDatabase database, TestDatabase.
         EntityManagerFactory factory = Persistence.createEntityManagerFactory("complaints",
                 Map.of("javax.persistence.nonJtaDataSource", dataSource));
         WorkingDays days = new WorkingDays(new HolidayCalendar(List.of()), ZoneId.of("Asia/Jakarta"));
-        return new Fixture(dataSource, new ComplaintsDatabase(new Template(factory)),
+        return new Fixture(dataSource, new ComplaintsDatabase(new TestDatabase.Template(factory)),
                 new TestDatabase.MovableClock(Instant.parse("2026-11-23T02:00:00Z")), () -> days,
                 new ComplaintsSettings(), factory::close);
     }
@@ -91,44 +85,6 @@ record Fixture(DataSource dataSource, ComplaintsDatabase database, TestDatabase.
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-    }
-
-    /** Aries JPA's resource-local template, as TestDatabase has it. */
-    private record Template(EntityManagerFactory factory) implements JpaTemplate {
-        @Override
-        public <R> R txExpr(TransactionType type, EmFunction<R> code) {
-            EntityManager em = factory.createEntityManager();
-            EntityTransaction transaction = em.getTransaction();
-            try {
-                transaction.begin();
-                R result = code.apply(em);
-                transaction.commit();
-                return result;
-            } finally {
-                if (transaction.isActive()) {
-                    transaction.rollback();
-                }
-                em.close();
-            }
-        }
-
-        @Override
-        public void tx(TransactionType type, EmConsumer code) {
-            txExpr(type, em -> {
-                code.accept(em);
-                return null;
-            });
-        }
-
-        @Override
-        public <R> R txExpr(EmFunction<R> code) {
-            return txExpr(TransactionType.Required, code);
-        }
-
-        @Override
-        public void tx(EmConsumer code) {
-            tx(TransactionType.Required, code);
         }
     }
 }

@@ -87,7 +87,8 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
-    private record Template(EntityManagerFactory factory) implements JpaTemplate {
+    /** Aries JPA's resource-local template: one transaction per call, rolled back on failure. */
+    record Template(EntityManagerFactory factory) implements JpaTemplate {
         @Override
         public <R> R txExpr(TransactionType type, EmFunction<R> code) {
             EntityManager em = factory.createEntityManager();
