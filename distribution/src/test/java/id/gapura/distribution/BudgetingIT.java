@@ -140,7 +140,7 @@ class BudgetingIT {
                 line(USB, "5.2.02.10.01.0002", "Personal computer untuk lab SD", "39", "unit", "15000000"));
         assertEquals(409, edit.statusCode(), edit.body());
         assertTrue(json.readTree(edit.body()).get("detail").asText().contains("locked"), edit.body());
-        GapuraInstance.Shell ceilings = gapura.console("budgeting:ceilings 2027 --no-format");
+        GapuraInstance.Shell ceilings = gapura.console("budgeting:ceilings --no-format 2027");
         assertEquals(0, ceilings.exitStatus(), ceilings.output());
         assertTrue(ceilings.output().contains("Rp1.250.000.000") && ceilings.output().contains("Rp612.000.000"), ceilings.output());
 
@@ -179,6 +179,21 @@ class BudgetingIT {
         assertEquals(1, ok(as(TAPD, "GET", "/api/budgeting/years/2027/versions", null)).size());
         assertEquals(4, ok(as(DIKNAS_OPERATOR, "GET", "/api/budgeting/years/2027/lines/" + stationery + "/history", null)).size());
         assertEquals(csv, gapura.get("/api/budgeting/open-data/2027/budget.csv").body());
+
+        // a perubahan after the DPA is version 2, compared line by line with the murni
+        GapuraInstance.Shell change = gapura.console("budgeting:change 2027 perubahan");
+        assertEquals(0, change.exitStatus(), change.output());
+        ok(as(DIKNAS_OPERATOR, "PUT", "/api/budgeting/years/2027/lines/" + computers,
+                line(USB, "5.2.02.10.01.0002", "Personal computer untuk lab SD", "39", "unit", "15000000")));
+        ok(as(TAPD, "POST", "/api/budgeting/years/2027/stage", "{\"stage\":\"verification\"}"));
+        ok(as(TAPD, "POST", "/api/budgeting/years/2027/agencies/" + DIKNAS + "/verify", null));
+        ok(as(TAPD, "POST", "/api/budgeting/years/2027/stage", "{\"stage\":\"validation\"}"));
+        ok(as(DIKNAS_OPERATOR, "POST", "/api/budgeting/years/2027/agencies/" + DIKNAS + "/validate", null));
+        assertEquals(2, ok(as(TAPD, "POST", "/api/budgeting/years/2027/stage", "{\"stage\":\"dpa\"}")).get("version").asInt());
+        JsonNode comparison = ok(as(VIEWER, "GET", "/api/budgeting/years/2027/versions/compare?from=1&to=2", null));
+        assertEquals(-15_000_000L, comparison.get("difference").asLong(), comparison.toString());
+        assertEquals(List.of("changed"), comparison.get("lines").findValuesAsText("change"));
+        assertTrue(gapura.get("/api/budgeting/open-data/2027/budget.csv").body().contains(",adjusted,perubahan,2,"));
     }
 
     private static String line(String subKegiatan, String account, String description, String volume, String unit, String price) {
