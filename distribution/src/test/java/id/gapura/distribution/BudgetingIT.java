@@ -65,6 +65,8 @@ class BudgetingIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> gapura.status("/api/budgeting/agencies") == 200);
         assertEquals(3, json.readTree(gapura.get("/api/budgeting/agencies").body()).size());
         System.out.printf("[figures] %s%n", install.lines().get(0));
+        GapuraInstance.Shell figures = gapura.console("service:list id.gapura.budgeting.api.BudgetFigures");
+        assertTrue(figures.output().contains("id.gapura.budgeting"), "other modules find the budget figures: " + figures.output());
 
         // reference data from CSV: a bad file changes nothing and names its lines, a good one is imported whole
         Path bad = Files.createTempFile("programmes-bad", ".csv");

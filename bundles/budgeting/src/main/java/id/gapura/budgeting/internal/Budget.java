@@ -211,7 +211,7 @@ public class Budget {
             throw ProblemException.invalid(errors);
         }
         BigDecimal value = amount.setScale(2, RoundingMode.UNNECESSARY);
-        return database.write(em -> {
+        return locked(em -> {
             YearEntity entity = requireYear(em, year, LockModeType.PESSIMISTIC_READ);
             if (!Stage.CEILINGS.id().equals(entity.stage) && !Stage.DRAFTING.id().equals(entity.stage)) {
                 throw ProblemException.conflict("Fiscal year " + year + " is in stage " + entity.stage
@@ -273,7 +273,7 @@ public class Budget {
             throw ProblemException.forbidden(actor.name() + " drafts for " + (actor.agency() == null ? "no agency" : "agency " + actor.agency())
                     + ", not for " + line.input.agencyCode() + ".");
         }
-        return database.write(em -> {
+        return locked(em -> {
             YearEntity entity = requireYear(em, year, LockModeType.PESSIMISTIC_READ);
             requireEditable(entity, null);
             enforceCeilings(em, year, line.input.agencyCode(), line.input.subKegiatanCode(), line.amount, null);
@@ -288,7 +288,7 @@ public class Budget {
 
     public LineView changeLine(int year, long id, LineInput input, Actor actor) {
         Validated line = validate(input);
-        return database.write(em -> {
+        return locked(em -> {
             YearEntity entity = requireYear(em, year, LockModeType.PESSIMISTIC_READ);
             LineEntity row = requireLine(em, year, id, actor);
             requireEditable(entity, row);
@@ -490,6 +490,19 @@ public class Budget {
             return Integer.parseInt(version);
         } catch (NumberFormatException e) {
             throw ProblemException.badRequest("A version is a number such as 1, or \"current\"; got \"" + version + "\".");
+        }
+    }
+
+    /**
+     * A write that waits on ceiling locks; a wait the database gives up on (its lock timeout) becomes a 409 the
+     * caller can retry, never a half-checked write.
+     */
+    private <R> R locked(org.apache.aries.jpa.template.EmFunction<R> change) {
+        try {
+            return database.write(change);
+        } catch (javax.persistence.PessimisticLockException | javax.persistence.LockTimeoutException e) {
+            throw ProblemException.conflict("Other edits of the same budget held its ceiling for too long; nothing was"
+                    + " changed. Try again in a moment.");
         }
     }
 
