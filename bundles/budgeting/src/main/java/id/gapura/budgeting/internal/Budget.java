@@ -148,6 +148,9 @@ public class Budget {
                     throw ProblemException.conflict("Fiscal year " + year + " cannot be locked as DPA: not validated by the agency head yet: "
                             + String.join(", ", missing) + ".");
                 }
+                if ("pergeseran".equals(entity.versionKind)) {
+                    requireSameAgencyTotals(em, entity);
+                }
                 lockVersion(em, entity, actor);
             }
             entity.stage = target.id();
@@ -168,6 +171,31 @@ public class Budget {
         }
         update(em, "INSERT INTO budgeting_version (fiscal_year, version, kind, locked_by, locked_at, total) VALUES (?, ?, ?, ?, ?, ?)",
                 year.year, year.version, year.versionKind, actor.name(), Timestamp.from(clock.instant()), total);
+    }
+
+    /** A pergeseran shifts money between lines of an agency; each agency's total stays what the previous version had. */
+    private static void requireSameAgencyTotals(EntityManager em, YearEntity year) {
+        Map<String, BigDecimal> before = new TreeMap<>();
+        rows(em, "SELECT agency_code, SUM(amount) FROM budgeting_version_line WHERE fiscal_year = ? AND version = ?"
+                + " GROUP BY agency_code", year.year, year.version - 1)
+                .forEach(row -> before.put((String) row[0], decimal(row[1])));
+        Map<String, BigDecimal> after = new TreeMap<>();
+        current(em, year.year).forEach(line -> after.merge(line.agencyCode(), line.amount(), BigDecimal::add));
+        List<String> changed = new ArrayList<>();
+        TreeMap<String, Boolean> agencies = new TreeMap<>();
+        before.keySet().forEach(agency -> agencies.put(agency, true));
+        after.keySet().forEach(agency -> agencies.put(agency, true));
+        for (String agency : agencies.keySet()) {
+            BigDecimal was = before.getOrDefault(agency, BigDecimal.ZERO);
+            BigDecimal now = after.getOrDefault(agency, BigDecimal.ZERO);
+            if (was.compareTo(now) != 0) {
+                changed.add(agency + " " + Rupiah.format(was) + " → " + Rupiah.format(now));
+            }
+        }
+        if (!changed.isEmpty()) {
+            throw ProblemException.conflict("Version " + year.version + " of " + year.year + " is a pergeseran, which keeps each"
+                    + " agency's total; changed: " + String.join(", ", changed) + ". Balance the lines, or use a perubahan.");
+        }
     }
 
     /** After the DPA: a perubahan (changes ceilings and lines) or pergeseran (shifts within ceilings) opens a new version. */

@@ -45,9 +45,13 @@ class ReportsTest {
     TestDatabase db;
     Reports reports;
 
+    TestDatabase database() throws Exception {
+        return new TestDatabase();
+    }
+
     @BeforeEach
-    void setUp() {
-        db = new TestDatabase();
+    void setUp() throws Exception {
+        db = database();
         reports = new Reports(db.budget, db.reference);
         Budget budget = db.budget;
         budget.openYear(YEAR, tapd);

@@ -27,9 +27,13 @@ class WorkflowTest {
     final Actor diknas = Actor.agency("operator-diknas", DIKNAS);
     TestDatabase db;
 
+    TestDatabase database() throws Exception {
+        return new TestDatabase();
+    }
+
     @BeforeEach
-    void setUp() {
-        db = new TestDatabase();
+    void setUp() throws Exception {
+        db = database();
     }
 
     @AfterEach
@@ -117,6 +121,36 @@ class WorkflowTest {
         budget.openChange(YEAR, "pergeseran", tapd);
         assertEquals(409, assertThrows(ProblemException.class,
                 () -> budget.setCeiling(YEAR, DIKNAS, null, new BigDecimal("2000000000"), tapd)).status());
+    }
+
+    @Test
+    void aPergeseranKeepsEachAgencysTotal() {
+        Budget budget = db.budget;
+        budget.openYear(YEAR, tapd);
+        budget.setCeiling(YEAR, DIKNAS, null, new BigDecimal("1000000000"), tapd);
+        budget.setCeiling(YEAR, DIKNAS, USB, new BigDecimal("800000000"), tapd);
+        budget.advance(YEAR, Stage.DRAFTING, tapd);
+        Budget.LineView pcs = budget.addLine(YEAR, line(USB, PC, "20", "15000000"), diknas);
+        Budget.LineView atk = budget.addLine(YEAR, line(USB, ATK, "100", "120000"), diknas);
+        lock(budget);
+        budget.openChange(YEAR, "pergeseran", tapd);
+        budget.changeLine(YEAR, pcs.id(), line(USB, PC, "19", "15000000"), diknas);
+        budget.advance(YEAR, Stage.VERIFICATION, tapd);
+        budget.verifyAgency(YEAR, DIKNAS, tapd);
+        budget.advance(YEAR, Stage.VALIDATION, tapd);
+        budget.validateAgency(YEAR, DIKNAS, diknas);
+        ProblemException unbalanced = assertThrows(ProblemException.class, () -> budget.advance(YEAR, Stage.DPA, tapd));
+        assertEquals("Version 2 of 2027 is a pergeseran, which keeps each agency's total; changed: " + DIKNAS
+                + " Rp312.000.000 → Rp297.000.000. Balance the lines, or use a perubahan.", unbalanced.detail());
+        assertEquals(List.of(1), budget.versions(YEAR).stream().map(Budget.VersionView::version).toList());
+    }
+
+    private void lock(Budget budget) {
+        budget.advance(YEAR, Stage.VERIFICATION, tapd);
+        budget.verifyAgency(YEAR, DIKNAS, tapd);
+        budget.advance(YEAR, Stage.VALIDATION, tapd);
+        budget.validateAgency(YEAR, DIKNAS, diknas);
+        budget.advance(YEAR, Stage.DPA, tapd);
     }
 
     @Test
