@@ -13,6 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,6 +41,7 @@ class BudgetingIT {
     private static final String DINKES = "1.02.0.00.0.00.01.0000";
     private static final String USB = "1.01.02.2.01.0001";
     private static final String KURIKULUM = "1.01.03.2.01.0001";
+    private static final String GIZI = "1.02.02.2.02.0020";
 
     private final ObjectMapper json = new ObjectMapper();
     private GapuraInstance gapura;
@@ -99,6 +104,9 @@ class BudgetingIT {
                 "{\"agencyCode\":\"" + DIKNAS + "\",\"subKegiatanCode\":\"" + USB + "\",\"amount\":1000000000}"));
         ok(as(TAPD, "PUT", "/api/budgeting/years/2027/ceilings",
                 "{\"agencyCode\":\"" + DIKNAS + "\",\"subKegiatanCode\":\"" + KURIKULUM + "\",\"amount\":150000000}"));
+        ok(as(TAPD, "PUT", "/api/budgeting/years/2027/ceilings", "{\"agencyCode\":\"" + DINKES + "\",\"amount\":100000000}"));
+        ok(as(TAPD, "PUT", "/api/budgeting/years/2027/ceilings",
+                "{\"agencyCode\":\"" + DINKES + "\",\"subKegiatanCode\":\"" + GIZI + "\",\"amount\":100000000}"));
         GapuraInstance.Shell drafting = gapura.console("budgeting:stage 2027 drafting");
         assertEquals(0, drafting.exitStatus(), drafting.output());
 
@@ -120,6 +128,22 @@ class BudgetingIT {
         long stationery = id(created(as(DIKNAS_OPERATOR, "POST", "/api/budgeting/years/2027/lines",
                 line(KURIKULUM, "5.1.02.01.01.0024", "Alat tulis kantor penyusunan kurikulum", "100", "paket", "125000"))));
 
+        // 12 operators of Dinas Kesehatan at once, Rp10.000.000 each, under a Rp100.000.000 ceiling: 10 fit
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        List<Future<HttpResponse<String>>> posts = new ArrayList<>();
+        String gizi = line(GIZI, "5.1.02.01.01.0052", "Pemberian makanan tambahan balita", "1000", "paket", "10000")
+                .replace(DIKNAS, DINKES);
+        for (int i = 0; i < 12; i++) {
+            posts.add(pool.submit(() -> as(DINKES_OPERATOR, "POST", "/api/budgeting/years/2027/lines", gizi)));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<HttpResponse<String>> post : posts) {
+            statuses.add(post.get(60, TimeUnit.SECONDS).statusCode());
+        }
+        pool.shutdown();
+        assertEquals(10, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
+        assertEquals(2, statuses.stream().filter(status -> status == 409).count(), statuses.toString());
+
         // TAPD verification: one line returned with a note, fixed by the agency, then all verified
         ok(as(TAPD, "POST", "/api/budgeting/years/2027/stage", "{\"stage\":\"verification\"}"));
         JsonNode returned = ok(as(TAPD, "POST", "/api/budgeting/years/2027/lines/" + stationery + "/return",
@@ -130,11 +154,13 @@ class BudgetingIT {
         ok(as(DIKNAS_OPERATOR, "PUT", "/api/budgeting/years/2027/lines/" + stationery,
                 line(KURIKULUM, "5.1.02.01.01.0024", "Alat tulis kantor penyusunan kurikulum", "100", "paket", "120000")));
         assertEquals(2, ok(as(TAPD, "POST", "/api/budgeting/years/2027/agencies/" + DIKNAS + "/verify", null)).get("verified").asInt());
+        assertEquals(10, ok(as(TAPD, "POST", "/api/budgeting/years/2027/agencies/" + DINKES + "/verify", null)).get("verified").asInt());
 
         // validation by the agency head, then the DPA is locked from the console
         ok(as(TAPD, "POST", "/api/budgeting/years/2027/stage", "{\"stage\":\"validation\"}"));
         assertEquals(403, as(DINKES_OPERATOR, "POST", "/api/budgeting/years/2027/agencies/" + DIKNAS + "/validate", null).statusCode());
         ok(as(DIKNAS_OPERATOR, "POST", "/api/budgeting/years/2027/agencies/" + DIKNAS + "/validate", null));
+        ok(as(DINKES_OPERATOR, "POST", "/api/budgeting/years/2027/agencies/" + DINKES + "/validate", null));
         GapuraInstance.Shell locked = gapura.console("budgeting:stage 2027 dpa");
         assertEquals(0, locked.exitStatus(), locked.output());
         assertTrue(locked.output().contains("the DPA is locked"), locked.output());
@@ -150,7 +176,7 @@ class BudgetingIT {
         JsonNode history = ok(as(DIKNAS_OPERATOR, "GET", "/api/budgeting/years/2027/lines/" + stationery + "/history", null));
         assertEquals(List.of("created", "returned", "changed", "verified"), history.findValuesAsText("action"));
         JsonNode recap = ok(as(VIEWER, "GET", "/api/budgeting/reports/2027/recap/programme?version=1", null));
-        assertEquals(612_000_000L, recap.get("total").asLong());
+        assertEquals(712_000_000L, recap.get("total").asLong());
         HttpResponse<String> rkaCsv = as(VIEWER, "GET", "/api/budgeting/reports/2027/rka/" + DIKNAS + "?version=1&format=csv", null);
         assertEquals(200, rkaCsv.statusCode(), rkaCsv.body());
         assertTrue(rkaCsv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
@@ -165,7 +191,7 @@ class BudgetingIT {
         List<String> fields = new ArrayList<>(fdp.get("resources").get(0).get("schema").get("fields").findValuesAsText("name"));
         String csv = gapura.get("/api/budgeting/open-data/2027/budget.csv").body();
         assertEquals(String.join(",", fields), csv.split("\r\n")[0]);
-        assertEquals(3, csv.split("\r\n").length, csv);
+        assertEquals(13, csv.split("\r\n").length, csv);
         assertEquals(200, gapura.status("/api/budgeting/open-data/2027/fiscal-data-package.zip"));
 
         // uninstall and reinstall: the locked DPA and its history are all there
@@ -177,7 +203,7 @@ class BudgetingIT {
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> as(TAPD, "GET", "/api/budgeting/years/2027", null).statusCode() == 200);
         assertEquals("dpa", ok(as(TAPD, "GET", "/api/budgeting/years/2027", null)).get("stage").asText());
-        assertEquals(2, ok(as(TAPD, "GET", "/api/budgeting/years/2027/lines", null)).size());
+        assertEquals(12, ok(as(TAPD, "GET", "/api/budgeting/years/2027/lines", null)).size());
         assertEquals(1, ok(as(TAPD, "GET", "/api/budgeting/years/2027/versions", null)).size());
         assertEquals(4, ok(as(DIKNAS_OPERATOR, "GET", "/api/budgeting/years/2027/lines/" + stationery + "/history", null)).size());
         assertEquals(csv, gapura.get("/api/budgeting/open-data/2027/budget.csv").body());
@@ -191,6 +217,7 @@ class BudgetingIT {
         ok(as(TAPD, "POST", "/api/budgeting/years/2027/agencies/" + DIKNAS + "/verify", null));
         ok(as(TAPD, "POST", "/api/budgeting/years/2027/stage", "{\"stage\":\"validation\"}"));
         ok(as(DIKNAS_OPERATOR, "POST", "/api/budgeting/years/2027/agencies/" + DIKNAS + "/validate", null));
+        ok(as(DINKES_OPERATOR, "POST", "/api/budgeting/years/2027/agencies/" + DINKES + "/validate", null));
         assertEquals(2, ok(as(TAPD, "POST", "/api/budgeting/years/2027/stage", "{\"stage\":\"dpa\"}")).get("version").asInt());
         JsonNode comparison = ok(as(VIEWER, "GET", "/api/budgeting/years/2027/versions/compare?from=1&to=2", null));
         assertEquals(-15_000_000L, comparison.get("difference").asLong(), comparison.toString());
