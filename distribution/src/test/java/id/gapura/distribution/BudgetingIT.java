@@ -177,6 +177,7 @@ class BudgetingIT {
         assertEquals(List.of("created", "returned", "changed", "verified"), history.findValuesAsText("action"));
         JsonNode recap = ok(as(VIEWER, "GET", "/api/budgeting/reports/2027/recap/programme?version=1", null));
         assertEquals(712_000_000L, recap.get("total").asLong());
+        assertEquals(403, as(DIKNAS_OPERATOR, "GET", "/api/budgeting/reports/2027/recap/agency", null).statusCode());
         HttpResponse<String> rkaCsv = as(VIEWER, "GET", "/api/budgeting/reports/2027/rka/" + DIKNAS + "?version=1&format=csv", null);
         assertEquals(200, rkaCsv.statusCode(), rkaCsv.body());
         assertTrue(rkaCsv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));

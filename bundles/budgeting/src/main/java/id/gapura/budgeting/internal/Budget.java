@@ -483,10 +483,17 @@ public class Budget {
     }
 
     public Comparison compare(int year, String from, String to) {
+        return compare(year, from, to, null);
+    }
+
+    /** Compares two versions line by line, of one agency only when {@code agencyCode} is given. */
+    public Comparison compare(int year, String from, String to, String agencyCode) {
         Map<Long, Snapshot> before = new LinkedHashMap<>();
-        snapshot(year, from).forEach(line -> before.put(line.lineId(), line));
+        snapshot(year, from).stream().filter(line -> agencyCode == null || line.agencyCode().equals(agencyCode))
+                .forEach(line -> before.put(line.lineId(), line));
         Map<Long, Snapshot> after = new LinkedHashMap<>();
-        snapshot(year, to).forEach(line -> after.put(line.lineId(), line));
+        snapshot(year, to).stream().filter(line -> agencyCode == null || line.agencyCode().equals(agencyCode))
+                .forEach(line -> after.put(line.lineId(), line));
         List<LineDifference> differences = new ArrayList<>();
         Map<String, BigDecimal> byAgency = new TreeMap<>();
         TreeMap<Long, Boolean> ids = new TreeMap<>();

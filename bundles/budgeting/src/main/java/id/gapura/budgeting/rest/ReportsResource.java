@@ -64,7 +64,11 @@ public class ReportsResource {
     @Path("/{year}/recap/{by}")
     public Response recap(@PathParam("year") int year, @PathParam("by") String by, @QueryParam("version") String version,
                           @QueryParam("format") String format, @Context SecurityContext security) {
-        Callers.reader(security, reference);
+        Actor actor = Callers.reader(security, reference);
+        if (!actor.admin() && !actor.tapd() && !security.isUserInRole(Callers.VIEWER)) {
+            throw ProblemException.forbidden("Recapitulations cover every agency: they are for budget-tapd and budget-viewer;"
+                    + " " + actor.name() + " reads the RKA of agency " + actor.agency() + ".");
+        }
         Reports.Recap recap = reports.recap(year, version(version), by);
         return switch (format(format)) {
             case "csv" -> file(Reports.csv(recap), "text/csv; charset=UTF-8", "recap-" + by + "-" + year + ".csv");

@@ -227,16 +227,19 @@ public class YearsResource {
         return budget.versions(year);
     }
 
-    /** Compares two versions line by line: {@code ?from=1&to=2}; {@code current} is the lines as they stand. */
+    /**
+     * Compares two versions line by line: {@code ?from=1&to=2}; {@code current} is the lines as they stand;
+     * {@code &agency=} for one agency (an agency user always sees their own only).
+     */
     @GET
     @Path("/{year}/versions/compare")
     public Budget.Comparison compare(@PathParam("year") int year, @QueryParam("from") String from, @QueryParam("to") String to,
-                                     @Context SecurityContext security) {
-        Callers.reader(security, reference);
+                                     @QueryParam("agency") String agency, @Context SecurityContext security) {
+        Actor actor = Callers.reader(security, reference);
         if (from == null || to == null) {
             throw ProblemException.badRequest("Name the two versions: ?from=1&to=2 (or to=current).");
         }
-        return budget.compare(year, from, to);
+        return budget.compare(year, from, to, scope(actor, agency, security));
     }
 
     /** An agency user sees their own agency; the others see the agency asked for, or all. */
