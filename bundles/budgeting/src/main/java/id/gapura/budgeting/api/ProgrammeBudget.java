@@ -1,0 +1,14 @@
+package id.gapura.budgeting.api;
+
+import java.math.BigDecimal;
+
+/**
+ * The budget of one programme of an agency in a fiscal year, from the DPA in force.
+ *
+ * @param version     the locked DPA version the figures come from (1 = murni, higher = perubahan/pergeseran)
+ * @param budget      the sum of the programme's budget lines, exact rupiah
+ * @param realisation spent so far, exact rupiah; null while realisation is not recorded by this module
+ */
+public record ProgrammeBudget(String agencyCode, int year, int version, String programmeCode, String programmeName,
+                              BigDecimal budget, BigDecimal realisation) {
+}

@@ -1,0 +1,55 @@
+-- A small, realistic sample of Permendagri 90/2019 reference data for the quick start; a region replaces or
+-- extends it with budgeting:import.
+INSERT INTO budgeting_programme (code, level, name, parent_code) VALUES
+ ('1', 'urusan', 'Urusan Pemerintahan Wajib yang Berkaitan dengan Pelayanan Dasar', NULL),
+ ('1.01', 'bidang', 'Urusan Pemerintahan Bidang Pendidikan', '1'),
+ ('1.01.02', 'program', 'Program Pengelolaan Pendidikan', '1.01'),
+ ('1.01.02.2.01', 'kegiatan', 'Pengelolaan Pendidikan Sekolah Dasar', '1.01.02'),
+ ('1.01.02.2.01.0001', 'subkegiatan', 'Pembangunan Unit Sekolah Baru (USB)', '1.01.02.2.01'),
+ ('1.01.02.2.01.0009', 'subkegiatan', 'Pengadaan Perlengkapan Sekolah', '1.01.02.2.01'),
+ ('1.01.02.2.02', 'kegiatan', 'Pengelolaan Pendidikan Sekolah Menengah Pertama', '1.01.02'),
+ ('1.01.02.2.02.0009', 'subkegiatan', 'Pengadaan Perlengkapan Sekolah', '1.01.02.2.02'),
+ ('1.02', 'bidang', 'Urusan Pemerintahan Bidang Kesehatan', '1'),
+ ('1.02.02', 'program', 'Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan Masyarakat', '1.02'),
+ ('1.02.02.2.02', 'kegiatan', 'Penyediaan Layanan Kesehatan untuk UKM dan UKP Rujukan Tingkat Daerah Kabupaten/Kota', '1.02.02'),
+ ('1.02.02.2.02.0001', 'subkegiatan', 'Pengelolaan Pelayanan Kesehatan Ibu Hamil', '1.02.02.2.02'),
+ ('1.02.02.2.02.0020', 'subkegiatan', 'Pengelolaan Pelayanan Kesehatan Gizi Masyarakat', '1.02.02.2.02'),
+ ('1.03', 'bidang', 'Urusan Pemerintahan Bidang Pekerjaan Umum dan Penataan Ruang', '1'),
+ ('1.03.10', 'program', 'Program Penyelenggaraan Jalan', '1.03'),
+ ('1.03.10.2.01', 'kegiatan', 'Penyelenggaraan Jalan Kabupaten/Kota', '1.03.10'),
+ ('1.03.10.2.01.0013', 'subkegiatan', 'Rehabilitasi Jalan', '1.03.10.2.01'),
+ ('1.03.10.2.01.0016', 'subkegiatan', 'Pemeliharaan Rutin Jalan', '1.03.10.2.01');
+
+INSERT INTO budgeting_account (code, level, name, parent_code) VALUES
+ ('5', 1, 'BELANJA DAERAH', NULL),
+ ('5.1', 2, 'BELANJA OPERASI', '5'),
+ ('5.1.01', 3, 'Belanja Pegawai', '5.1'),
+ ('5.1.01.03', 4, 'Tambahan Penghasilan berdasarkan Pertimbangan Objektif Lainnya ASN', '5.1.01'),
+ ('5.1.01.03.07', 5, 'Belanja Honorarium', '5.1.01.03'),
+ ('5.1.01.03.07.0001', 6, 'Belanja Honorarium Penanggungjawaban Pengelola Keuangan', '5.1.01.03.07'),
+ ('5.1.02', 3, 'Belanja Barang dan Jasa', '5.1'),
+ ('5.1.02.01', 4, 'Belanja Barang', '5.1.02'),
+ ('5.1.02.01.01', 5, 'Belanja Barang Pakai Habis', '5.1.02.01'),
+ ('5.1.02.01.01.0024', 6, 'Belanja Alat/Bahan untuk Kegiatan Kantor-Alat Tulis Kantor', '5.1.02.01.01'),
+ ('5.1.02.01.01.0052', 6, 'Belanja Makanan dan Minuman Rapat', '5.1.02.01.01'),
+ ('5.1.02.04', 4, 'Belanja Perjalanan Dinas', '5.1.02'),
+ ('5.1.02.04.01', 5, 'Belanja Perjalanan Dinas Dalam Negeri', '5.1.02.04'),
+ ('5.1.02.04.01.0001', 6, 'Belanja Perjalanan Dinas Biasa', '5.1.02.04.01'),
+ ('5.2', 2, 'BELANJA MODAL', '5'),
+ ('5.2.02', 3, 'Belanja Modal Peralatan dan Mesin', '5.2'),
+ ('5.2.02.10', 4, 'Belanja Modal Komputer', '5.2.02'),
+ ('5.2.02.10.01', 5, 'Belanja Modal Komputer Unit', '5.2.02.10'),
+ ('5.2.02.10.01.0002', 6, 'Belanja Modal Personal Computer', '5.2.02.10.01'),
+ ('5.2.03', 3, 'Belanja Modal Gedung dan Bangunan', '5.2'),
+ ('5.2.03.01', 4, 'Belanja Modal Bangunan Gedung', '5.2.03'),
+ ('5.2.03.01.01', 5, 'Belanja Modal Bangunan Gedung Tempat Kerja', '5.2.03.01'),
+ ('5.2.03.01.01.0007', 6, 'Belanja Modal Bangunan Gedung Tempat Pendidikan', '5.2.03.01.01'),
+ ('5.2.04', 3, 'Belanja Modal Jalan, Irigasi, dan Jaringan', '5.2'),
+ ('5.2.04.01', 4, 'Belanja Modal Jalan dan Jembatan', '5.2.04'),
+ ('5.2.04.01.01', 5, 'Belanja Modal Jalan', '5.2.04.01'),
+ ('5.2.04.01.01.0003', 6, 'Belanja Modal Jalan Kabupaten', '5.2.04.01.01');
+
+INSERT INTO budgeting_agency (code, name, bidang_code) VALUES
+ ('1.01.0.00.0.00.01.0000', 'Dinas Pendidikan', '1.01'),
+ ('1.02.0.00.0.00.01.0000', 'Dinas Kesehatan', '1.02'),
+ ('1.03.0.00.0.00.01.0000', 'Dinas Pekerjaan Umum dan Penataan Ruang', '1.03');
