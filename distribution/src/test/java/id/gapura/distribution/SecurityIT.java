@@ -80,6 +80,8 @@ class SecurityIT {
     @Test
     void everyProtectedEndpointOfEveryBundleRefusesAnonymousAndWrongRoleCallers() throws Exception {
         ensureComplaintsInstalled();
+        ensureInstalled("permits", "/api/permits/types");
+        ensureInstalled("budgeting", "/api/budgeting/years");
         gapura.deploy(FIXTURE, fixtureBundle());
         try {
             // while the whiteboard rebuilds the application, requests may briefly find no service: ignore those
@@ -215,8 +217,10 @@ class SecurityIT {
 
     @Test
     void consoleCommandsThatChangeThePlatformAreForAdminsOnly() throws Exception {
+        ensureComplaintsInstalled();
         String webBundle = bundleId("Gapura :: Web");
         List<String> refused = List.of(
+                "complaints:apikey-issue intruder", "complaints:liaison-assign operator DLH", "complaints:agency-list",
                 "module:list", "module:install complaints", "module:uninstall complaints", "module:doctor",
                 "feature:install gapura-complaints", "feature:uninstall gapura-complaints",
                 "feature:repo-add mvn:id.gapura/nothing/1.0/xml/features", "feature:repo-remove enterprise-4.4.10",
@@ -370,11 +374,15 @@ class SecurityIT {
     }
 
     private void ensureComplaintsInstalled() throws Exception {
-        // agreements are AgreementIT's subject; here a forced install (audited) is enough
-        GapuraInstance.Shell install = gapura.console("module:install --force complaints");
+        ensureInstalled("complaints", "/api/complaints/services");
+    }
+
+    /** Every module's endpoints are checked, so every module is installed (forced: agreements are AgreementIT's). */
+    private void ensureInstalled(String module, String anyEndpoint) throws Exception {
+        GapuraInstance.Shell install = gapura.console("module:install --force " + module);
         assertTrue(install.exitStatus() == 0 || install.output().contains("is already installed"), install.output());
-        await("complaints serves").atMost(Duration.ofSeconds(30))
-                .until(() -> gapura.status("/api/complaints/services") == 200);
+        await(module + " serves").atMost(Duration.ofSeconds(30))
+                .until(() -> gapura.status(anyEndpoint) != 404);
     }
 
     private static boolean connects(InetAddress address, int port) {
