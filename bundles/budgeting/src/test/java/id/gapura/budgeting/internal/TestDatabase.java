@@ -1,5 +1,6 @@
 package id.gapura.budgeting.internal;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.aries.jpa.template.EmConsumer;
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -12,6 +13,9 @@ import javax.persistence.EntityManagerFactory;
 import javax.persistence.EntityTransaction;
 import javax.persistence.Persistence;
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -43,6 +47,38 @@ public final class TestDatabase implements AutoCloseable {
         database = new BudgetingDatabase(new Template(factory));
         reference = new ReferenceData(database);
         budget = new Budget(database, reference, Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC));
+    }
+
+    /**
+     * A fresh database on a real PostgreSQL server, one server for the whole test run (started on first use,
+     * stopped when the JVM exits).
+     */
+    public static TestDatabase postgres() throws Exception {
+        String name = "budgeting_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection admin = Postgres.SERVER.getPostgresDatabase().getConnection()) {
+            admin.createStatement().execute("CREATE DATABASE " + name);
+        }
+        return new TestDatabase(Postgres.SERVER.getDatabase("postgres", name));
+    }
+
+    private static final class Postgres {
+        static final EmbeddedPostgres SERVER = start();
+
+        private static EmbeddedPostgres start() {
+            try {
+                EmbeddedPostgres server = EmbeddedPostgres.builder().start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        server.close();
+                    } catch (IOException e) {
+                        // the JVM is exiting
+                    }
+                }));
+                return server;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private static DataSource h2() {
