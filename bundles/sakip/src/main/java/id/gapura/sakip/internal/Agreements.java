@@ -265,7 +265,7 @@ public class Agreements {
         rows(em, "SELECT indicator_id, programme_code FROM sakip_agreement_programme WHERE agreement_id = ?"
                 + " ORDER BY programme_code", id).forEach(row -> programmes.computeIfAbsent(id(row[0]), key -> new ArrayList<>())
                 .add((String) row[1]));
-        List<Item> items = rows(em, "SELECT i.id, i.code, i.name, i.unit, i.direction, o.code, a.target, a.target_high"
+        List<Item> items = rows(em, "SELECT i.id, i.code, i.name, i.unit, i.direction, o.code AS objective_code, a.target, a.target_high"
                 + " FROM sakip_agreement_indicator a JOIN sakip_indicator i ON i.id = a.indicator_id"
                 + " JOIN sakip_objective o ON o.id = i.objective_id WHERE a.agreement_id = ? ORDER BY i.id", id).stream()
                 .map(row -> {

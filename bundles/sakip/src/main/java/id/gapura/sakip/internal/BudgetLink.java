@@ -30,6 +30,11 @@ public class BudgetLink {
         this.figures = figures;
     }
 
+    /** For tests: as DS does when the budgeting module comes (figures) or goes (null). */
+    void set(BudgetFigures figures) {
+        this.figures = figures;
+    }
+
     /** The agency's programme budgets of the year; empty when the budgeting module is not installed. */
     public Optional<List<ProgrammeBudget>> byProgramme(String agencyCode, int year) {
         BudgetFigures current = figures;

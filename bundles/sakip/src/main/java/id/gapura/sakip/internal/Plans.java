@@ -175,9 +175,9 @@ public class Plans {
 
     public List<RenstraSummary> list(String agencyCode) {
         return database.read(em -> rows(em, "SELECT r.agency_code, r.start_year, r.end_year,"
-                + " (SELECT COUNT(*) FROM sakip_goal g WHERE g.renstra_id = r.id),"
-                + " (SELECT COUNT(*) FROM sakip_objective o WHERE o.renstra_id = r.id),"
-                + " (SELECT COUNT(*) FROM sakip_indicator i WHERE i.renstra_id = r.id)"
+                + " (SELECT COUNT(*) FROM sakip_goal g WHERE g.renstra_id = r.id) AS goals,"
+                + " (SELECT COUNT(*) FROM sakip_objective o WHERE o.renstra_id = r.id) AS objectives,"
+                + " (SELECT COUNT(*) FROM sakip_indicator i WHERE i.renstra_id = r.id) AS indicators"
                 + " FROM sakip_renstra r WHERE (? IS NULL OR r.agency_code = ?) ORDER BY r.agency_code, r.start_year",
                 agencyCode, agencyCode)).stream()
                 .map(row -> new RenstraSummary((String) row[0], integer(row[1]), integer(row[2]), integer(row[3]),
