@@ -164,7 +164,8 @@ class SakipIT {
         assertTrue(ok(as(VIEWER, "GET", LKJIP, null)).get("objectives").get(1).get("budget").get("programmes").isEmpty());
         assertTrue(as(VIEWER, "GET", LKJIP + "?format=html", null).body().contains("Rp600.000.000"));
 
-        // uninstalled: SAKIP keeps serving and says the figure is not available
+        // uninstalled: SAKIP keeps serving, without a restart of its components, and says the figure is not available
+        String lkjipService = serviceId("id.gapura.sakip.internal.Lkjip");
         GapuraInstance.Shell uninstall = gapura.console("module:uninstall budgeting");
         assertEquals(0, uninstall.exitStatus(), uninstall.output());
         assertEquals(404, gapura.status("/api/budgeting/agencies"));
@@ -179,6 +180,7 @@ class SakipIT {
         await("the budget figure is back").atMost(Duration.ofSeconds(60)).ignoreExceptions()
                 .until(() -> ok(as(VIEWER, "GET", LKJIP, null)).get("objectives").get(0).get("budget").get("allocated").asLong()
                         == 600_000_000L);
+        assertEquals(lkjipService, serviceId("id.gapura.sakip.internal.Lkjip"), "the LKjIP component was not restarted");
         GapuraInstance.Shell summary = gapura.console("sakip:lkjip --no-format " + DIKNAS + " 2027");
         assertEquals(0, summary.exitStatus(), summary.output());
         assertTrue(summary.output().contains("600000000"), summary.output());
@@ -200,6 +202,13 @@ class SakipIT {
         ok(as(OPERATOR, "POST", "/api/budgeting/years/2027/agencies/" + DIKNAS + "/validate", null));
         GapuraInstance.Shell locked = gapura.console("budgeting:stage 2027 dpa");
         assertEquals(0, locked.exitStatus(), locked.output());
+    }
+
+    /** The service.id of a service: a component restarted by a refresh registers under a new one. */
+    private String serviceId(String objectClass) throws Exception {
+        GapuraInstance.Shell services = gapura.console("service:list " + objectClass);
+        return services.lines().stream().filter(line -> line.startsWith("service.id")).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + objectClass + ": " + services.output()));
     }
 
     private static String renstra() {
