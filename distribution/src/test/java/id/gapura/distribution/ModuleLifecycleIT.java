@@ -126,7 +126,7 @@ class ModuleLifecycleIT {
     void badRequestsAreRefusedWithOneClearAnswer() throws Exception {
         GapuraInstance.Shell unknown = gapura.console("module:install nope");
         assertNotEquals(0, unknown.exitStatus());
-        assertEquals(List.of("Unknown module 'nope'. The catalog has: budgeting, complaints, permits. Nothing was changed."), unknown.lines());
+        assertEquals(List.of("Unknown module 'nope'. The catalog has: budgeting, complaints, permits, sakip. Nothing was changed."), unknown.lines());
 
         GapuraInstance.Shell notInstalled = gapura.console("module:uninstall complaints");
         assertNotEquals(0, notInstalled.exitStatus());

@@ -82,6 +82,7 @@ class SecurityIT {
         ensureComplaintsInstalled();
         ensureInstalled("permits", "/api/permits/types");
         ensureInstalled("budgeting", "/api/budgeting/years");
+        ensureInstalled("sakip", "/api/sakip/renstra");
         gapura.deploy(FIXTURE, fixtureBundle());
         try {
             // while the whiteboard rebuilds the application, requests may briefly find no service: ignore those

@@ -1,0 +1,149 @@
+package id.gapura.sakip.internal;
+
+import id.gapura.api.Health;
+import id.gapura.api.SchemaMigrator;
+import org.apache.aries.jpa.template.EmConsumer;
+import org.apache.aries.jpa.template.EmFunction;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import javax.persistence.EntityManager;
+import javax.persistence.Query;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/** The module's tables, migrated to the newest version before anything else of the module may use them. */
+@Component(service = SakipDatabase.class, immediate = true)
+public class SakipDatabase {
+
+    private final JpaTemplate jpa;
+
+    @Activate
+    public SakipDatabase(@Reference SchemaMigrator migrator,
+                         @Reference(target = "(osgi.unit.name=sakip)") JpaTemplate jpa,
+                         BundleContext context) {
+        migrator.migrate(context.getBundle());
+        this.jpa = jpa;
+    }
+
+    /** For tests that bring their own migrated database. */
+    SakipDatabase(JpaTemplate jpa) {
+        this.jpa = jpa;
+    }
+
+    public <R> R read(EmFunction<R> query) {
+        return jpa.txExpr(TransactionType.Required, query);
+    }
+
+    public <R> R write(EmFunction<R> change) {
+        return jpa.txExpr(TransactionType.Required, change);
+    }
+
+    public void write(EmConsumer change) {
+        jpa.tx(TransactionType.Required, change);
+    }
+
+    /** Rows of a native query with positional parameters ({@code ?}); a null argument becomes SQL NULL. */
+    @SuppressWarnings("unchecked")
+    static List<Object[]> rows(EntityManager em, String sql, Object... arguments) {
+        List<Object> result = query(em, sql, arguments).getResultList();
+        return result.stream().map(row -> row instanceof Object[] columns ? columns : new Object[]{row}).toList();
+    }
+
+    static int update(EntityManager em, String sql, Object... arguments) {
+        return query(em, sql, arguments).executeUpdate();
+    }
+
+    /**
+     * Hibernate binds an untyped null as binary, which PostgreSQL refuses for a number or text column: a null
+     * argument is written into the statement as the literal NULL instead.
+     */
+    private static Query query(EntityManager em, String sql, Object... arguments) {
+        StringBuilder statement = new StringBuilder(sql.length());
+        List<Object> bound = new java.util.ArrayList<>();
+        int next = 0;
+        for (char c : sql.toCharArray()) {
+            if (c != '?') {
+                statement.append(c);
+                continue;
+            }
+            Object argument = arguments[next++];
+            if (argument == null) {
+                statement.append("NULL");
+            } else {
+                bound.add(argument);
+                statement.append('?');
+            }
+        }
+        if (next != arguments.length) {
+            throw new IllegalArgumentException(arguments.length + " arguments for " + next + " parameters: " + sql);
+        }
+        return bind(em.createNativeQuery(statement.toString()), bound.toArray());
+    }
+
+    /** A new id for any sakip_ row, under the sequence row's lock until the transaction ends. */
+    static long nextId(EntityManager em) {
+        update(em, "UPDATE sakip_sequence SET next_value = next_value + 1 WHERE name = 'id'");
+        return ((Number) em.createNativeQuery("SELECT next_value - 1 FROM sakip_sequence WHERE name = 'id'")
+                .getSingleResult()).longValue();
+    }
+
+    static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static Instant instant(Object column) {
+        if (column == null) {
+            return null;
+        }
+        if (column instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (column instanceof java.time.LocalDateTime local) {
+            return local.toInstant(java.time.ZoneOffset.UTC);
+        }
+        if (column instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        throw new IllegalStateException("not a timestamp: " + column.getClass());
+    }
+
+    static java.math.BigDecimal decimal(Object column) {
+        if (column == null) {
+            return null;
+        }
+        java.math.BigDecimal value = column instanceof java.math.BigDecimal d ? d : new java.math.BigDecimal(column.toString());
+        value = value.stripTrailingZeros();
+        return value.scale() < 0 ? value.setScale(0) : value;
+    }
+
+    static int integer(Object column) {
+        return ((Number) column).intValue();
+    }
+
+    static long id(Object column) {
+        return ((Number) column).longValue();
+    }
+
+    private static Query bind(Query query, Object... arguments) {
+        for (int i = 0; i < arguments.length; i++) {
+            query.setParameter(i + 1, arguments[i]);
+        }
+        return query;
+    }
+
+    public Health health() {
+        try {
+            long agencies = read(em -> em.createQuery("select count(a) from AgencyEntity a", Long.class).getSingleResult());
+            Number renstras = (Number) read(em -> em.createNativeQuery("SELECT COUNT(*) FROM sakip_renstra").getSingleResult());
+            return Health.up("database reachable, " + agencies + " agencies, " + renstras + " Renstra");
+        } catch (RuntimeException e) {
+            return Health.down("database unreachable: " + e.getMessage());
+        }
+    }
+}
