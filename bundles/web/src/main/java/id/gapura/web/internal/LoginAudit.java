@@ -32,7 +32,7 @@ import java.util.function.LongSupplier;
  * <p>
  * Not to flood the log, successful logins of one user from one address over one channel are recorded once per
  * {@code authCacheSeconds} (the REST API's login cache time, so that a script's repeated calls count once
- * either way). Failures are all recorded; the REST API limits them per address.
+ * either way), and at least once a minute: with the cache off, every REST call is a realm login. Failures are all recorded; the REST API limits them per address.
  */
 @Component(service = {LoginAudit.class, EventHandler.class}, configurationPid = WebConfig.PID,
         property = EventConstants.EVENT_TOPIC + "=" + LoginAudit.TOPIC + "*")
@@ -41,6 +41,8 @@ public class LoginAudit implements EventHandler {
     static final String TOPIC = "org/apache/karaf/login/";
     static final String ACTION = "security.login";
     static final int MAX_REMEMBERED = 10_000;
+    /** Successful logins are one entry per at least this long, even when REST checks every request (cache 0). */
+    static final int MIN_WINDOW_SECONDS = 60;
     private static final Logger LOG = LoggerFactory.getLogger(LoginAudit.class);
 
     /** Where a login came from: {@code ssh}, {@code rest} or {@code rest-token}, and the client address. */
@@ -79,7 +81,7 @@ public class LoginAudit implements EventHandler {
 
     @Modified
     void configure(WebConfig config) {
-        windowNanos = Duration.ofSeconds(Math.max(0, config.authCacheSeconds())).toNanos();
+        windowNanos = Duration.ofSeconds(Math.max(MIN_WINDOW_SECONDS, config.authCacheSeconds())).toNanos();
     }
 
     /** Optional: the REST API serves without the database; logins are then only in Karaf's log. */

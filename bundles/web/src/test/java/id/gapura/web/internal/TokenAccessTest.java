@@ -267,6 +267,22 @@ class TokenAccessTest {
     }
 
     @Test
+    void withoutTheLoginCacheAdminLoginsAreStillOneEntryAMinute() {
+        LoginAudit uncached = new LoginAudit(nanos::get);
+        uncached.setAudit(auditLog);
+        uncached.configure(new WebConfigAdapter(AccessFilterTest.config(0, 0)) {
+            @Override
+            public int authCacheSeconds() {
+                return 0;
+            }
+        });
+        for (int i = 0; i < 50; i++) {
+            uncached.handleEvent(login("success", "siti", "/127.0.0.1:" + (40000 + i), "admin"));
+        }
+        assertEquals(1, audited.size(), audited.toString());
+    }
+
+    @Test
     void addressesAreRecordedWithoutPorts() {
         assertEquals("127.0.0.1", LoginAudit.Origin.of("ssh", "/127.0.0.1:40022").address());
         assertEquals("2001:db8::1", LoginAudit.Origin.of("ssh", "/[2001:db8::1]:22").address());
@@ -284,5 +300,49 @@ class TokenAccessTest {
         properties.put("username", user);
         properties.put("subject", subject);
         return new Event(LoginAudit.TOPIC + type.toUpperCase(), properties);
+    }
+
+    /** A configuration that answers as another, except where a test overrides it. */
+    private static class WebConfigAdapter implements WebConfig {
+        private final WebConfig base;
+
+        WebConfigAdapter(WebConfig base) {
+            this.base = base;
+        }
+
+        @Override
+        public Class<? extends java.lang.annotation.Annotation> annotationType() {
+            return WebConfig.class;
+        }
+
+        @Override
+        public long maxRequestBytes() {
+            return base.maxRequestBytes();
+        }
+
+        @Override
+        public String realm() {
+            return base.realm();
+        }
+
+        @Override
+        public int authCacheSeconds() {
+            return base.authCacheSeconds();
+        }
+
+        @Override
+        public int publicRequestsPerMinute() {
+            return base.publicRequestsPerMinute();
+        }
+
+        @Override
+        public int failedLoginsPerMinute() {
+            return base.failedLoginsPerMinute();
+        }
+
+        @Override
+        public int tokenCacheSeconds() {
+            return base.tokenCacheSeconds();
+        }
     }
 }
