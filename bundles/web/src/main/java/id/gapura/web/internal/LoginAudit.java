@@ -41,6 +41,8 @@ public class LoginAudit implements EventHandler {
     static final String TOPIC = "org/apache/karaf/login/";
     static final String ACTION = "security.login";
     static final int MAX_REMEMBERED = 10_000;
+    /** The channel of module:doctor's check of the quick-start password, which is no login. */
+    static final String SELF_CHECK = "module:doctor";
     /** Successful logins are one entry per at least this long, even when REST checks every request (cache 0). */
     static final int MIN_WINDOW_SECONDS = 60;
     private static final Logger LOG = LoggerFactory.getLogger(LoginAudit.class);
@@ -112,6 +114,9 @@ public class LoginAudit implements EventHandler {
             }
             admin = subject.getPrincipals(RolePrincipal.class).stream()
                     .anyMatch(role -> AccessRule.ADMIN.equals(role.getName()));
+        }
+        if (SELF_CHECK.equals(origin.channel())) {
+            return; // module:doctor trying the quick-start password: nobody logs in
         }
         String name = user == null ? AuditLog.ANONYMOUS : user.toString();
         if (kind.equals("success")) {

@@ -257,6 +257,10 @@ class TokenAccessTest {
         audit.handleEvent(login("failure", "operator", "/127.0.0.1:40025"));
         audit.handleEvent(login("failure", "operator", "/127.0.0.1:40026"));
         audit.handleEvent(login("attempt", "operator", "/127.0.0.1:40027"));
+        Event doctor = login("failure", "karaf", "local");
+        ((Subject) doctor.getProperty("subject")).getPrincipals().clear();
+        ((Subject) doctor.getProperty("subject")).getPrincipals().add(new ClientPrincipal("module:doctor", "local"));
+        audit.handleEvent(doctor);
         assertEquals(List.of("siti rest-token 10.0.0.1 SUCCEEDED", "siti ssh 127.0.0.1 SUCCEEDED",
                         "operator ssh 127.0.0.1 REFUSED", "operator ssh 127.0.0.1 REFUSED"),
                 audited.stream().map(e -> e.actor() + " " + e.subject() + " " + e.outcome()).toList());
