@@ -29,9 +29,12 @@ import java.util.function.Consumer;
 
 /**
  * Authentication and authorization for every resource of the default application, the platform's and every
- * module's: HTTP Basic against the console's JAAS realm, then the resource method's {@link AccessRule}.
- * Without credentials a protected endpoint answers 401, with wrong ones 401, without a listed role 403; anonymous
- * calls to public endpoints count against the client address's budget (429). Every refusal is problem+json.
+ * module's: HTTP Basic against the console's JAAS realm, or a bearer token issued by Gapura
+ * ({@link TokenAuthenticator}), then the resource method's {@link AccessRule}. Without credentials a protected
+ * endpoint answers 401, with wrong ones 401 (for a token, with {@code error="invalid_token"} and why), without a
+ * listed role 403; a token in the query string ({@code access_token}) 400; anonymous calls to public endpoints
+ * count against the client address's budget (429). Every refusal is problem+json. Bearer logins are reported to
+ * the {@link LoginAudit}; password logins reach it through the realm's events.
  * <p>
  * It runs after matching, for whatever method JAX-RS chose, so a method it knows nothing about is admin only.
  * The JSON provider, which every resource requires, requires this filter: without it nothing is served.
