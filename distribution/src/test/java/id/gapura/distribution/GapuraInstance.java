@@ -299,4 +299,19 @@ final class GapuraInstance implements AutoCloseable {
         request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
+
+    /** Any request with an {@code Authorization: Bearer} token (none when {@code token} is null) and a JSON body or none. */
+    HttpResponse<String> sendBearer(String method, String path, String json, String token)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
 }

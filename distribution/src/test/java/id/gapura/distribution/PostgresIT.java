@@ -69,7 +69,10 @@ class PostgresIT {
                 try (ResultSet rs = db.createStatement().executeQuery(
                         "SELECT MAX(version) FROM gapura_schema_history WHERE success")) {
                     assertTrue(rs.next());
-                    assertEquals("2", rs.getString(1), "the platform's agreements and audit migration ran");
+                    assertEquals("3", rs.getString(1), "the platform's migrations ran, up to V3 (access tokens)");
+                }
+                try (ResultSet rs = db.createStatement().executeQuery("SELECT COUNT(*) FROM gapura_access_token")) {
+                    assertTrue(rs.next(), "the access token table is in PostgreSQL");
                 }
                 try (ResultSet rs = db.createStatement().executeQuery("SELECT a.agreement_number, m.module_id "
                         + "FROM gapura_agreement a JOIN gapura_agreement_module m ON m.agreement_number = a.agreement_number")) {

@@ -68,6 +68,7 @@ class SecurityIT {
                 + "jaas:user-add watcher watcher-pw; jaas:role-add watcher viewer; "
                 + "jaas:user-add operator operator-pw; jaas:role-add operator ssh; jaas:role-add operator viewer; "
                 + "jaas:user-add restonly restonly-pw; jaas:role-add restonly complaints-coordinator; "
+                + "jaas:user-add scripter scripter-pw; jaas:role-add scripter viewer; "
                 + "jaas:update");
         assertEquals(0, users.exitStatus(), users.output());
     }
@@ -104,7 +105,9 @@ class SecurityIT {
                 assertRefused(anonymous, 401, endpoint);
                 assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic realm=\"Gapura\""),
                         endpoint + ": " + anonymous.headers());
-                assertRefused(call(endpoint, "outsider", "outsider-pw"), 403, endpoint);
+                if (!endpoint.roles().contains("**")) { // "**": any authenticated user, e.g. their own tokens
+                    assertRefused(call(endpoint, "outsider", "outsider-pw"), 403, endpoint);
+                }
                 checked.add(endpoint.method() + " " + endpoint.path());
             }
             System.out.printf("[figures] protected endpoints checked for 401 and 403: %d of %d deployed%n",
@@ -231,7 +234,7 @@ class SecurityIT {
                 "config:list", "config:property-set -p id.gapura.web publicRequestsPerMinute 0",
                 "config:install file:/etc/hostname org.apache.karaf.command.acl.bundle.cfg",
                 "config:edit org.apache.karaf.jaas", "scr:disable id.gapura.web.internal.AccessFilter",
-                "log:set OFF", "shell:exec id",
+                "log:set OFF", "shell:exec id", "token:list", "token:issue operator", "token:revoke 0123456789abcdef",
                 "($.context getBundle 0) getState", "echo written > " + gapura.home.resolve("etc/redirected.cfg"));
         List<String> failures = new ArrayList<>();
         for (String command : refused) {
@@ -313,6 +316,160 @@ class SecurityIT {
             assertEquals(0, gapura.console("config:property-set -p id.gapura.web publicRequestsPerMinute 300; "
                     + "config:property-set -p id.gapura.web authCacheSeconds 60").exitStatus());
         }
+    }
+
+    @Test
+    void bearerTokensAreIssuedUsedAndRevoked() throws Exception {
+        HttpResponse<String> issued = gapura.send("POST", "/api/security/tokens",
+                "{\"label\": \"nightly export\"}", "scripter", "scripter-pw");
+        assertEquals(201, issued.statusCode(), issued.body());
+        assertTrue(issued.headers().firstValue("Cache-Control").orElse("").contains("no-store"), issued.headers().toString());
+        JsonNode body = json.readTree(issued.body());
+        String token = body.get("token").asText();
+        String id = body.get("id").asText();
+        assertTrue(token.startsWith("gpt_") && token.length() == 47, token);
+        Duration validity = Duration.between(java.time.Instant.parse(body.get("createdAt").asText()),
+                java.time.Instant.parse(body.get("expiresAt").asText()));
+        assertEquals(Duration.ofHours(8), validity, "the configured default validity");
+
+        assertEquals(200, gapura.sendBearer("GET", "/api/modules", null, token).statusCode(),
+                "the token acts as its user, who holds the read-only role");
+        assertRefusedToken(gapura.sendBearer("GET", "/api/modules", null, token.substring(0, 46) + "x"), "not one Gapura issued");
+        HttpResponse<String> forbidden = gapura.sendBearer("GET", "/api/security/endpoints", null, token);
+        assertEquals(403, forbidden.statusCode(), "no more than the user's roles: " + forbidden.body());
+        assertEquals(403, gapura.sendBearer("POST", "/api/security/tokens", "{}", token).statusCode(),
+                "a token cannot issue tokens");
+        assertEquals(400, gapura.send("POST", "/api/security/tokens", "{\"expiresInSeconds\": 3000000}",
+                "scripter", "scripter-pw").statusCode(), "beyond the 30 days maximum");
+
+        HttpResponse<String> inUrl = gapura.get("/api/modules?access_token=" + token);
+        assertEquals(400, inUrl.statusCode(), inUrl.body());
+        assertEquals("application/problem+json", inUrl.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(json.readTree(inUrl.body()).get("detail").asText().contains("Authorization: Bearer"), inUrl.body());
+        assertEquals(400, gapura.get("/api/health?access_token=" + token).statusCode(), "public endpoints too");
+
+        JsonNode mine = json.readTree(gapura.sendBearer("GET", "/api/security/tokens", null, token).body());
+        assertTrue(mine.isArray() && mine.size() >= 1 && mine.get(0).get("id").asText().equals(id), mine.toString());
+        assertFalse(mine.toString().contains(token), "a list never shows the token");
+        assertEquals("active", mine.get(0).get("status").asText());
+        assertFalse(mine.get(0).get("lastUsedAt").isNull(), "its use is recorded: " + mine);
+        assertEquals(404, gapura.send("DELETE", "/api/security/tokens/" + id, null, "watcher", "watcher-pw").statusCode(),
+                "another user cannot revoke it");
+
+        HttpResponse<String> revoked = gapura.sendBearer("DELETE", "/api/security/tokens/" + id, null, token);
+        assertEquals(200, revoked.statusCode(), revoked.body());
+        assertEquals("revoked", json.readTree(revoked.body()).get("status").asText());
+        assertRefusedToken(gapura.sendBearer("GET", "/api/modules", null, token), "revoked");
+
+        GapuraInstance.Shell list = gapura.console("token:list --user scripter --no-format");
+        assertEquals(0, list.exitStatus(), list.output());
+        assertTrue(list.output().contains(id) && list.output().contains("revoked"), list.output());
+        assertFalse(list.output().contains(token), list.output());
+        assertFalse(Files.readString(gapura.home.resolve("data/log/karaf.log")).contains(token),
+                "the token is never in the log");
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() throws Exception {
+        HttpResponse<String> issued = gapura.send("POST", "/api/security/tokens",
+                "{\"label\": \"short\", \"expiresInSeconds\": 3}", "scripter", "scripter-pw");
+        assertEquals(201, issued.statusCode(), issued.body());
+        String token = json.readTree(issued.body()).get("token").asText();
+        assertEquals(200, gapura.sendBearer("GET", "/api/modules", null, token).statusCode());
+        HttpResponse<String> expired = await("the 3 s token expires").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> gapura.sendBearer("GET", "/api/modules", null, token), r -> r.statusCode() == 401);
+        assertRefusedToken(expired, "expired");
+    }
+
+    @Test
+    void anAdministratorIssuesAndRevokesTokensFromTheConsole() throws Exception {
+        GapuraInstance.Shell issue = gapura.console("token:issue --valid 1h --label \"report job\" watcher");
+        assertEquals(0, issue.exitStatus(), issue.output());
+        String token = issue.lines().stream().filter(line -> line.startsWith("gpt_")).findFirst()
+                .orElseThrow(() -> new AssertionError(issue.output()));
+        String id = issue.lines().get(0).split(" ")[1];
+        assertEquals(200, gapura.sendBearer("GET", "/api/modules", null, token).statusCode());
+        GapuraInstance.Shell tooLong = gapura.console("token:issue --valid 31d watcher");
+        assertNotEquals(0, tooLong.exitStatus());
+        assertTrue(tooLong.output().contains("at most 30 days"), tooLong.output());
+        GapuraInstance.Shell revoke = gapura.console("token:revoke " + id);
+        assertEquals(0, revoke.exitStatus(), revoke.output());
+        // revoked in the database; this node's REST cache trusts a token it checked for tokenCacheSeconds (10 s)
+        HttpResponse<String> refused = await("the console's revocation applies within the token cache time")
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> gapura.sendBearer("GET", "/api/modules", null, token), r -> r.statusCode() == 401);
+        assertRefusedToken(refused, "revoked");
+    }
+
+    @Test
+    void aTokenStopsWorkingWhenItsUserLosesTheRole() throws Exception {
+        assertEquals(0, gapura.console("jaas:realm-manage --realm karaf; jaas:user-add fleeting fleeting-pw; "
+                + "jaas:role-add fleeting viewer; jaas:update").exitStatus());
+        HttpResponse<String> issued = gapura.send("POST", "/api/security/tokens", "{}", "fleeting", "fleeting-pw");
+        assertEquals(201, issued.statusCode(), issued.body());
+        String token = json.readTree(issued.body()).get("token").asText();
+        assertEquals(200, gapura.sendBearer("GET", "/api/modules", null, token).statusCode());
+        assertEquals(0, gapura.console("jaas:realm-manage --realm karaf; jaas:role-delete fleeting viewer; "
+                + "jaas:update").exitStatus());
+        await("the role's removal reaches the token within authCacheSeconds (60 s)").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> gapura.sendBearer("GET", "/api/modules", null, token).statusCode() == 403);
+        assertEquals(0, gapura.console("jaas:realm-manage --realm karaf; jaas:user-delete fleeting; jaas:update")
+                .exitStatus());
+        assertEquals(0, gapura.console("config:property-set -p id.gapura.web authCacheSeconds 59; "
+                + "config:property-set -p id.gapura.web authCacheSeconds 60").exitStatus(), "forget cached roles");
+        await("a deleted user's token is refused").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> gapura.sendBearer("GET", "/api/modules", null, token).statusCode() == 401);
+    }
+
+    @Test
+    void failedLoginsAndAdministratorLoginsAreAudited() throws Exception {
+        assertEquals(401, gapura.get("/api/modules", "watcher", "not-watchers-password").statusCode());
+        assertEquals(200, gapura.get("/api/modules", ADMIN, ADMIN_PASSWORD).statusCode());
+        assertThrows(Exception.class, () -> gapura.consoleAs("operator", "wrong-over-ssh", "jaas:whoami"));
+        assertEquals(401, gapura.sendBearer("GET", "/api/modules", null, "gpt_" + "x".repeat(43)).statusCode());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0, gapura.console("jaas:whoami").exitStatus());
+        }
+        await("the logins are in the audit log").atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            HttpResponse<String> response = gapura.get("/api/audit?limit=200", ADMIN, ADMIN_PASSWORD);
+            assertEquals(200, response.statusCode(), response.body());
+            List<JsonNode> logins = new ArrayList<>();
+            json.readTree(response.body()).forEach(entry -> {
+                if (entry.get("action").asText().equals("security.login")) {
+                    logins.add(entry);
+                }
+            });
+            assertTrue(logins.stream().anyMatch(e -> e.get("actor").asText().equals("watcher")
+                    && e.get("outcome").asText().equals("refused") && e.get("subject").asText().startsWith("rest ")),
+                    "failed REST Basic login: " + logins);
+            assertTrue(logins.stream().anyMatch(e -> e.get("actor").asText().equals("operator")
+                    && e.get("outcome").asText().equals("refused") && e.get("subject").asText().startsWith("ssh ")),
+                    "failed SSH login: " + logins);
+            assertTrue(logins.stream().anyMatch(e -> e.get("subject").asText().startsWith("rest-token ")
+                    && e.get("outcome").asText().equals("refused")), "unknown token: " + logins);
+            assertTrue(logins.stream().anyMatch(e -> e.get("actor").asText().equals(ADMIN)
+                    && e.get("outcome").asText().equals("succeeded") && e.get("subject").asText().startsWith("ssh ")),
+                    "admin SSH login: " + logins);
+            assertTrue(logins.stream().noneMatch(e -> e.get("actor").asText().equals("watcher")
+                    && e.get("outcome").asText().equals("succeeded")), "a non-admin's success is not audited");
+            List<String> subjects = new ArrayList<>();
+            logins.stream().filter(e -> e.get("actor").asText().equals(ADMIN)
+                            && e.get("outcome").asText().equals("succeeded"))
+                    .forEach(e -> subjects.add(e.get("subject").asText() + " " + e.get("at").asText()));
+            System.out.printf("[figures] admin login entries in the audit log so far: %d (%s)%n", subjects.size(), subjects);
+        });
+        GapuraInstance.Shell audit = gapura.console("audit:list --limit 200 --no-format");
+        assertTrue(audit.output().contains("security.login"), audit.output());
+    }
+
+    private void assertRefusedToken(HttpResponse<String> response, String reason) throws Exception {
+        assertEquals(401, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("Bearer realm=\"Gapura\", error=\"invalid_token\"",
+                response.headers().firstValue("WWW-Authenticate").orElse(""));
+        assertTrue(json.readTree(response.body()).get("detail").asText().contains(reason), response.body());
     }
 
     private double medianMillis(int requests, String user, String password) throws Exception {

@@ -1,6 +1,7 @@
 package id.gapura.core.command;
 
 import org.apache.karaf.jaas.boot.ProxyLoginModule;
+import org.apache.karaf.jaas.boot.principal.ClientPrincipal;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -193,7 +194,10 @@ public class DoctorCommand implements Action {
         // Karaf's JAAS configuration names its proxy login module, which LoginContext loads through this loader
         thread.setContextClassLoader(ProxyLoginModule.class.getClassLoader());
         try {
-            new LoginContext("karaf", new Subject(), (Callback[] callbacks) -> {
+            Subject subject = new Subject();
+            // so that the login audit knows this for the doctor's own check, not someone logging in
+            subject.getPrincipals().add(new ClientPrincipal("module:doctor", "local"));
+            new LoginContext("karaf", subject, (Callback[] callbacks) -> {
                 for (Callback callback : callbacks) {
                     if (callback instanceof NameCallback name) {
                         name.setName(user);

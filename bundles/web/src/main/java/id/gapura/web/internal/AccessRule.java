@@ -20,6 +20,7 @@ import java.util.Set;
  * <li>Neither anywhere: {@code admin} only (deny by default), {@link #defaulted()} tells so.</li>
  * <li>Both on the same element: {@link RolesAllowed} wins, the stricter of the two.</li>
  * <li>{@code @RolesAllowed({})}: nobody, every caller gets 403.</li>
+ * <li>{@code @RolesAllowed("**")}: every authenticated caller, whatever their roles.</li>
  * </ul>
  *
  * @param isPublic  anyone may call it, without credentials
@@ -29,6 +30,8 @@ import java.util.Set;
 public record AccessRule(boolean isPublic, Set<String> roles, boolean defaulted) {
 
     public static final String ADMIN = "admin";
+    /** In {@code @RolesAllowed}: any authenticated user, whatever their roles (as in Jakarta Security). */
+    public static final String ANY_AUTHENTICATED = "**";
 
     public static final AccessRule PUBLIC = new AccessRule(true, Set.of(), false);
     public static final AccessRule ADMIN_BY_DEFAULT = new AccessRule(false, Set.of(ADMIN), true);
@@ -45,7 +48,7 @@ public record AccessRule(boolean isPublic, Set<String> roles, boolean defaulted)
 
     /** Whether a caller with these roles may call the method; public methods admit everyone. */
     public boolean admits(Set<String> callerRoles) {
-        return isPublic || roles.stream().anyMatch(callerRoles::contains);
+        return isPublic || roles.contains(ANY_AUTHENTICATED) || roles.stream().anyMatch(callerRoles::contains);
     }
 
     /** The rule for a resource method as JAX-RS dispatches it: the resource class and the method it invokes. */

@@ -44,6 +44,6 @@ final class CallerSecurityContext implements SecurityContext {
 
     @Override
     public String getAuthenticationScheme() {
-        return BASIC_AUTH;
+        return caller.scheme();
     }
 }

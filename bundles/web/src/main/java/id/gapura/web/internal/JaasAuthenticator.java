@@ -1,6 +1,7 @@
 package id.gapura.web.internal;
 
 import org.apache.karaf.jaas.boot.ProxyLoginModule;
+import org.apache.karaf.jaas.boot.principal.ClientPrincipal;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.osgi.service.component.annotations.Activate;
@@ -47,6 +48,9 @@ public class JaasAuthenticator {
 
     private static final Logger LOG = LoggerFactory.getLogger(JaasAuthenticator.class);
 
+    /** The channel REST logins are audited under. */
+    static final String REST_CHANNEL = "rest";
+
     /** Least time a failed check takes. */
     static final Duration FAILURE_FLOOR = Duration.ofMillis(300);
 
@@ -56,7 +60,7 @@ public class JaasAuthenticator {
     /** One login against a realm; empty when the realm refuses. */
     @FunctionalInterface
     interface Realm {
-        Optional<Caller> login(String realm, String user, String password);
+        Optional<Caller> login(String realm, String user, String password, String address);
     }
 
     /** Waits, in nanoseconds; for tests, which do not want to wait. */
@@ -103,22 +107,30 @@ public class JaasAuthenticator {
 
     /** The caller, when the realm accepts this name and password. */
     public Optional<Caller> authenticate(String user, String password) {
+        return authenticate(user, password, "unknown");
+    }
+
+    /**
+     * The caller, when the realm accepts this name and password; the client's address goes with the login to the
+     * realm (as a {@link ClientPrincipal}, as the SSH console does), for the login audit.
+     */
+    public Optional<Caller> authenticate(String user, String password, String address) {
         long started = clock.getAsLong();
         byte[] proof = proof(user, password);
-        Remembered known = remembered.get(user);
+        Remembered known = remembered.get(user + '\u0000' + address);
         if (known != null && started - known.expiresAt() < 0 && MessageDigest.isEqual(known.proof(), proof)) {
             return Optional.of(known.caller());
         }
-        Optional<Caller> caller = realm.login(realmName, user, password);
+        Optional<Caller> caller = realm.login(realmName, user, password, address);
         if (caller.isPresent()) {
-            remember(user, proof, caller.get(), started);
+            remember(user + '\u0000' + address, proof, caller.get(), started);
         } else {
             waitUntil(started + FAILURE_FLOOR.toNanos());
         }
         return caller;
     }
 
-    private void remember(String user, byte[] proof, Caller caller, long now) {
+    private void remember(String key, byte[] proof, Caller caller, long now) {
         long ttl = cacheNanos;
         if (ttl <= 0) {
             return;
@@ -129,7 +141,7 @@ public class JaasAuthenticator {
                 remembered.clear();
             }
         }
-        remembered.put(user, new Remembered(proof, caller, now + ttl));
+        remembered.put(key, new Remembered(proof, caller, now + ttl));
     }
 
     private void waitUntil(long deadline) {
@@ -156,13 +168,14 @@ public class JaasAuthenticator {
     }
 
     /** A JAAS login, as Karaf's SSH server does it; the roles are the realm's role principals. */
-    static Optional<Caller> jaasLogin(String realm, String user, String password) {
+    static Optional<Caller> jaasLogin(String realm, String user, String password, String address) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // Karaf's JAAS configuration names its proxy login module, which LoginContext loads through this loader
         thread.setContextClassLoader(ProxyLoginModule.class.getClassLoader());
         try {
             Subject subject = new Subject();
+            subject.getPrincipals().add(new ClientPrincipal(REST_CHANNEL, address));
             LoginContext login = new LoginContext(realm, subject, callbacks -> {
                 for (Callback callback : callbacks) {
                     if (callback instanceof NameCallback name) {

@@ -31,4 +31,9 @@ public @interface WebConfig {
     @AttributeDefinition(description = "Failed logins per minute from one client address; after that every login "
             + "attempt from it gets 429 with Retry-After until the budget refills. 0 turns the limit off")
     int failedLoginsPerMinute() default 10;
+
+    @AttributeDefinition(description = "How long a bearer token found valid is trusted on this node without asking "
+            + "the database again, in seconds: a token revoked elsewhere is refused here after at most this long. "
+            + "0 asks the database at every request")
+    int tokenCacheSeconds() default 10;
 }

@@ -26,7 +26,7 @@ class AccessFilterTest {
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private final List<String> realmLogins = new ArrayList<>();
-    private final JaasAuthenticator authenticator = new JaasAuthenticator((realm, user, password) -> {
+    private final JaasAuthenticator authenticator = new JaasAuthenticator((realm, user, password, address) -> {
         realmLogins.add(user);
         return password.equals(PASSWORDS.get(user)) ? Optional.of(new Caller(user, ROLES.get(user))) : Optional.empty();
     }, now::get, nanos -> now.addAndGet(nanos));
@@ -156,7 +156,7 @@ class AccessFilterTest {
         return ((Problem) response.getEntity()).detail();
     }
 
-    private static WebConfig config(int publicPerMinute, int failedPerMinute) {
+    static WebConfig config(int publicPerMinute, int failedPerMinute) {
         return new WebConfig() {
             @Override
             public Class<? extends java.lang.annotation.Annotation> annotationType() {
@@ -186,6 +186,11 @@ class AccessFilterTest {
             @Override
             public int failedLoginsPerMinute() {
                 return failedPerMinute;
+            }
+
+            @Override
+            public int tokenCacheSeconds() {
+                return 10;
             }
         };
     }
