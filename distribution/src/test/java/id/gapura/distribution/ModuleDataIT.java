@@ -92,7 +92,9 @@ class ModuleDataIT {
             // a version whose migration fails halfway: rolled back, data exactly as before
             Path broken = gapura.write("incoming/notes-1.5.0.kar", "");
             Files.write(broken, NotesKar.brokenMigration());
+            long failingStarted = System.nanoTime();
             GapuraInstance.Shell failed = gapura.console("module:upgrade --file " + broken + " notes 1.5.0");
+            long failingMillis = (System.nanoTime() - failingStarted) / 1_000_000;
             assertNotEquals(0, failed.exitStatus(), failed.output());
             assertTrue(failed.output().contains("Upgrade of notes 1.0.0 -> 1.5.0 failed")
                     && failed.output().toLowerCase().contains("notes_table_that_does_not_exist")
@@ -101,8 +103,9 @@ class ModuleDataIT {
             assertEquals(v1Notes, notes(gapura), "rows after the failed upgrade");
             assertEquals(v1Tables, tableFiles(export(gapura, "after-failed-migration.zip")),
                     "every table, row and value is as before the failed upgrade, the migration history included");
-            System.out.printf("[figures] failed upgrade (migration breaks halfway): %d rows before, %d after, tables equal%n",
-                    v1Notes.size(), notes(gapura).size());
+            System.out.printf("[figures] failed upgrade (migration breaks halfway): %d rows before, %d after, tables"
+                    + " equal; failure, rollback and old version serving again took %d ms%n", v1Notes.size(),
+                    notes(gapura).size(), failingMillis);
 
             // a version whose bundle cannot resolve: nothing half-installed, the old version serves again
             Path unresolvable = gapura.write("incoming/notes-1.6.0.kar", "");
@@ -148,6 +151,22 @@ class ModuleDataIT {
                     + " and rolled back; of " + complaints.requests.get() + ": " + complaints.answers);
             assertTrue(complaints.requests.get() > 0);
         }
+
+        // a module that cannot resolve: its install changes nothing, it is listed as failed with the reason
+        gapura.deploy("broken-1.0.0.kar", NotesKar.brokenModule());
+        await("gapura-broken is available").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> gapura.console("module:list --no-format").output().contains("broken"));
+        List<String> beforeBroken = bundles(gapura);
+        GapuraInstance.Shell brokenInstall = gapura.console("module:install --force broken");
+        assertNotEquals(0, brokenInstall.exitStatus(), brokenInstall.output());
+        assertTrue(brokenInstall.output().contains("id.gapura.nothing.exports.this")
+                && brokenInstall.output().contains("Nothing was installed"), brokenInstall.output());
+        assertEquals(beforeBroken, bundles(gapura), "no bundle of the broken module is left behind");
+        String brokenLine = gapura.console("module:list --no-format").output().lines()
+                .filter(line -> line.startsWith("broken")).findFirst().orElseThrow();
+        assertTrue(brokenLine.toLowerCase().contains("failed"), brokenLine);
+        assertEquals(200, gapura.get("/api/complaints/services", "karaf", "karaf").statusCode());
+        assertEquals(200, gapura.get("/api/notes", "karaf", "karaf").statusCode());
 
         // purge: refused while installed and without --force; exports first, then deletes; audited
         GapuraInstance.Shell installed = gapura.console("module:purge --force notes");

@@ -55,39 +55,45 @@ final class NotesKar {
 
     /** Version 1.0.0: the first release. */
     static byte[] v1() throws IOException {
-        return kar("1.0.0", Map.of("V1__notes.sql", V1), null);
+        return kar("notes", "1.0.0", Map.of("V1__notes.sql", V1), null);
     }
 
     /** Version 2.0.0: a new column, existing rows migrated. */
     static byte[] v2() throws IOException {
-        return kar("2.0.0", Map.of("V1__notes.sql", V1, "V2__priority.sql", V2_PRIORITY), null);
+        return kar("notes", "2.0.0", Map.of("V1__notes.sql", V1, "V2__priority.sql", V2_PRIORITY), null);
     }
 
     /** Version 1.5.0, whose migration fails halfway. */
     static byte[] brokenMigration() throws IOException {
-        return kar("1.5.0", Map.of("V1__notes.sql", V1, "V2__priority.sql", V2_BROKEN), null);
+        return kar("notes", "1.5.0", Map.of("V1__notes.sql", V1, "V2__priority.sql", V2_BROKEN), null);
     }
 
     /** Version 1.6.0, whose bundle needs a package nothing exports: it cannot resolve. */
     static byte[] unresolvable() throws IOException {
-        return kar("1.6.0", Map.of("V1__notes.sql", V1), "id.gapura.nothing.exports.this");
+        return kar("notes", "1.6.0", Map.of("V1__notes.sql", V1), "id.gapura.nothing.exports.this");
     }
 
-    private static byte[] kar(String version, Map<String, String> migrations, String missingImport)
+    /** Another module, {@code broken}, whose bundle cannot resolve: its install must leave nothing behind. */
+    static byte[] brokenModule() throws IOException {
+        return kar("broken", "1.0.0", Map.of("V1__broken.sql", "CREATE TABLE broken_thing (id INTEGER);"),
+                "id.gapura.nothing.exports.this");
+    }
+
+    private static byte[] kar(String id, String version, Map<String, String> migrations, String missingImport)
             throws IOException {
         String group = "id/gapura/it";
-        String bundlePath = "repository/" + group + "/notes/" + version + "/notes-" + version + ".jar";
-        String featuresPath = "repository/" + group + "/notes-features/" + version + "/notes-features-" + version
-                + "-features.xml";
+        String bundlePath = "repository/" + group + "/" + id + "/" + version + "/" + id + "-" + version + ".jar";
+        String featuresPath = "repository/" + group + "/" + id + "-features/" + version + "/" + id + "-features-"
+                + version + "-features.xml";
         String features = """
                 <?xml version="1.0" encoding="UTF-8"?>
-                <features name="gapura-notes-%1$s" xmlns="http://karaf.apache.org/xmlns/features/v1.6.0">
-                    <feature name="gapura-notes" version="%1$s" description="Notes (test module)">
+                <features name="gapura-%2$s-%1$s" xmlns="http://karaf.apache.org/xmlns/features/v1.6.0">
+                    <feature name="gapura-%2$s" version="%1$s" description="%2$s (test module)">
                         <feature>gapura-platform</feature>
-                        <bundle>mvn:id.gapura.it/notes/%1$s</bundle>
+                        <bundle>mvn:id.gapura.it/%2$s/%1$s</bundle>
                     </feature>
                 </features>
-                """.formatted(version);
+                """.formatted(version, id);
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().putValue("Karaf-Feature-Start", "false");
@@ -96,23 +102,24 @@ final class NotesKar {
             kar.putNextEntry(new JarEntry(featuresPath));
             kar.write(features.getBytes(StandardCharsets.UTF_8));
             kar.putNextEntry(new JarEntry(bundlePath));
-            kar.write(bundle(version, migrations, missingImport));
+            kar.write(bundle(id, version, migrations, missingImport));
         }
         return bytes.toByteArray();
     }
 
-    static byte[] bundle(String version, Map<String, String> migrations, String missingImport) throws IOException {
+    static byte[] bundle(String id, String version, Map<String, String> migrations, String missingImport)
+            throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", "id.gapura.it.notes");
+        main.putValue("Bundle-SymbolicName", "id.gapura.it." + id);
         main.putValue("Bundle-Version", version);
-        main.putValue("Gapura-Module-Id", "notes");
-        main.putValue("Gapura-Module-Name", "Catatan (modul uji)");
-        main.putValue("Gapura-Module-Name-En", "Notes (test module)");
-        main.putValue("Gapura-Module-Api", "/api/notes");
-        main.putValue("Gapura-Module-Tables", "notes_");
+        main.putValue("Gapura-Module-Id", id);
+        main.putValue("Gapura-Module-Name", "Modul uji " + id);
+        main.putValue("Gapura-Module-Name-En", "Test module " + id);
+        main.putValue("Gapura-Module-Api", "/api/" + id);
+        main.putValue("Gapura-Module-Tables", id + "_");
         main.putValue("Import-Package", "id.gapura.api;version=\"[1.1,2)\",javax.ws.rs;version=\"[2.1,3)\","
                 + "javax.sql,org.osgi.framework" + (missingImport == null ? "" : "," + missingImport));
         main.putValue("Service-Component", "OSGI-INF/notes-module.xml,OSGI-INF/notes-resource.xml");
@@ -125,10 +132,10 @@ final class NotesKar {
                                activate="activate">
                   <implementation class="%s"/>
                   <service><provide interface="id.gapura.api.GapuraModule"/></service>
-                  <property name="gapura.module.id" value="notes"/>
+                  <property name="gapura.module.id" value="%s"/>
                   <reference name="migrator" interface="id.gapura.api.SchemaMigrator" field="migrator"/>
                 </scr:component>
-                """.formatted(NotesModule.class.getName()));
+                """.formatted(NotesModule.class.getName(), id));
         components.put("OSGI-INF/notes-resource.xml", """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="notes.resource">
@@ -139,9 +146,9 @@ final class NotesKar {
                   <reference name="dataSource" interface="javax.sql.DataSource"
                              target="(osgi.jndi.service.name=gapura)" field="dataSource"/>
                   <reference name="module" interface="id.gapura.api.GapuraModule"
-                             target="(gapura.module.id=notes)" field="module"/>
+                             target="(gapura.module.id=%s)" field="module"/>
                 </scr:component>
-                """.formatted(NotesResource.class.getName(), NotesResource.class.getName()));
+                """.formatted(NotesResource.class.getName(), NotesResource.class.getName(), id));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
             for (Class<?> type : new Class<?>[]{NotesModule.class, NotesResource.class}) {
@@ -157,9 +164,9 @@ final class NotesKar {
             }
             // folder entries too: Flyway finds migrations through the bundle's resources, which need them
             jar.putNextEntry(new JarEntry("db/"));
-            jar.putNextEntry(new JarEntry("db/notes/"));
+            jar.putNextEntry(new JarEntry("db/" + id + "/"));
             for (Map.Entry<String, String> migration : migrations.entrySet()) {
-                jar.putNextEntry(new JarEntry("db/notes/" + migration.getKey()));
+                jar.putNextEntry(new JarEntry("db/" + id + "/" + migration.getKey()));
                 jar.write(migration.getValue().getBytes(StandardCharsets.UTF_8));
             }
         }
