@@ -3,6 +3,7 @@ package id.gapura.core;
 import id.gapura.api.ModuleStatus;
 import org.osgi.framework.Version;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,31 @@ public interface ModuleManager {
     List<Outcome> uninstall(List<String> ids, String actor, String note) throws ModuleOperationException;
 
     /**
+     * Upgrades an installed module in place to a newer version: from the distribution's repositories, or from
+     * a KAR file whose features repository is added first. The old version is stopped, the module's tables are
+     * copied aside, the new version is installed and migrates them; if it does not resolve, fails to migrate
+     * or does not serve, it is removed, the tables are put back exactly as they were and the old version is
+     * installed again. Other bundles are neither refreshed nor restarted. Audited.
+     *
+     * @param version the version to upgrade to; the newest available when empty
+     * @param kar     a KAR file to take the new version from
+     */
+    UpgradeOutcome upgrade(String id, Optional<Version> version, Optional<Path> kar, String actor)
+            throws ModuleOperationException;
+
+    /**
+     * Writes all the module's data to a ZIP file ({@code manifest.json} and one CSV file per table), installed or
+     * not. Audited.
+     */
+    Export export(String id, Path file, String actor) throws ModuleOperationException;
+
+    /**
+     * Deletes every table of an uninstalled module, its migration history included, after exporting them to a
+     * file in the folder. Audited. A later install starts with empty tables.
+     */
+    Export purge(String id, Path exportFolder, String actor) throws ModuleOperationException;
+
+    /**
      * Installs every module the region wants (the desired state in the database) that is not installed,
      * as after {@code bin/karaf clean} or on a new node.
      */
@@ -59,6 +85,21 @@ public interface ModuleManager {
      * @param otherBundlesDisturbed bundles outside the operation that were stopped, refreshed or updated meanwhile
      */
     record Outcome(String id, String version, Duration elapsed, int otherBundlesDisturbed) {
+    }
+
+    /**
+     * @param rowsBefore rows per table before the upgrade
+     * @param rowsAfter  rows per table after the upgrade (or after the rollback)
+     */
+    record UpgradeOutcome(String id, String fromVersion, String toVersion, String schemaBefore, String schemaAfter,
+                          Duration elapsed, Map<String, Long> rowsBefore, Map<String, Long> rowsAfter,
+                          int otherBundlesDisturbed) {
+    }
+
+    record Export(String id, String version, String schemaVersion, Path file, Map<String, Long> rows) {
+        public long totalRows() {
+            return rows.values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     record InstallPlan(List<String> features, List<String> bundlesToInstall) {

@@ -5,13 +5,18 @@ import id.gapura.core.ModuleManager;
 import id.gapura.core.ModuleOperationException;
 import id.gapura.core.agreement.AgreementRefusedException;
 import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.support.table.ShellTable;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.ShellUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Locale;
 
 /**
@@ -56,6 +61,26 @@ public abstract class ModuleCommandSupport implements Action {
 
     protected static String describe(Health health) {
         return (health.up() ? "UP" : "DOWN") + " - " + health.detail();
+    }
+
+    /** A file named on the console: relative names are taken from Karaf's base folder, where bin/ and etc/ are. */
+    protected static Path path(String name) {
+        Path path = Path.of(name);
+        return path.isAbsolute() ? path : Path.of(System.getProperty("karaf.base", ".")).resolve(path).normalize();
+    }
+
+    /** Rows per table, before and after an operation, as a table. */
+    protected static void printRows(Map<String, Long> before, Map<String, Long> after) {
+        ShellTable table = new ShellTable();
+        table.column("Table");
+        table.column("Rows before").alignRight();
+        table.column("Rows after").alignRight();
+        Set<String> names = new TreeSet<>(before.keySet());
+        names.addAll(after.keySet());
+        for (String name : names) {
+            table.addRow().addContent(name, before.getOrDefault(name, 0L), after.getOrDefault(name, 0L));
+        }
+        table.print(System.out);
     }
 
     protected static String seconds(Duration duration) {

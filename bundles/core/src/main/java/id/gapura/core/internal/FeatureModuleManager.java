@@ -14,6 +14,7 @@ import org.apache.karaf.features.BundleInfo;
 import org.apache.karaf.features.Dependency;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.kar.KarService;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -30,6 +31,11 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,6 +43,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,6 +77,8 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
     private final PlatformDatabase database;
     private final RestReadiness rest;
     private final AuditLog audit;
+    private final ModuleData data;
+    private final KarService kars;
     private final BundleContext context;
     private final Map<String, GapuraModule> serving = new ConcurrentHashMap<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
@@ -81,12 +90,16 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
                                 @Reference PlatformDatabase database,
                                 @Reference RestReadiness rest,
                                 @Reference AuditLog audit,
+                                @Reference ModuleData data,
+                                @Reference KarService kars,
                                 BundleContext context) {
         this.features = features;
         this.desiredState = desiredState;
         this.database = database;
         this.rest = rest;
         this.audit = audit;
+        this.data = data;
+        this.kars = kars;
         this.context = context;
     }
 
@@ -443,6 +456,10 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
         long deadline = startedNanos + SERVING_TIMEOUT.toNanos();
         String apiPath = target.descriptor().apiPath();
         while (System.nanoTime() < deadline) {
+            Optional<String> failed = activationFailure(target);
+            if (failed.isPresent()) {
+                return failed;
+            }
             GapuraModule module = serving.get(target.id());
             if (module != null && rest.serves(apiPath)
                     && rest.notServing(FrameworkUtil.getBundle(module.getClass())).isEmpty()) {
@@ -458,6 +475,17 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
         return Optional.of(serving.containsKey(target.id())
                 ? "its REST API " + apiPath + " was not deployed within " + SERVING_TIMEOUT.toSeconds() + " s"
                 : notServingReason(target));
+    }
+
+    private Optional<String> activationFailure(Entry target) {
+        for (BundleInfo info : target.feature().getBundles()) {
+            Bundle bundle = info.isDependency() ? null : context.getBundle(info.getLocation());
+            Optional<String> failure = bundle == null ? Optional.empty() : rest.activationFailure(bundle);
+            if (failure.isPresent()) {
+                return failure;
+            }
+        }
+        return Optional.empty();
     }
 
     private void undoInstall(Collection<String> featureIds) {
@@ -513,6 +541,236 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
                 outcomes.add(outcome);
             }
             return outcomes;
+        }
+    }
+
+    // ---- upgrade, export, purge ------------------------------------------------------------------------------
+
+    @Override
+    public synchronized UpgradeOutcome upgrade(String id, Optional<Version> version, Optional<Path> kar, String actor)
+            throws ModuleOperationException {
+        String note = kar.map(file -> "from " + file.getFileName()).orElse("");
+        Entry current;
+        Entry target;
+        try {
+            if (kar.isPresent()) {
+                addKar(kar.get());
+            }
+            List<Entry> entries = versionsOf(id);
+            current = entries.stream().filter(Entry::installed).findFirst().orElseThrow(() ->
+                    new ModuleOperationException("Module '" + id + "' is not installed; install it with module:install "
+                            + id + ". Nothing was changed."));
+            target = version.isEmpty() ? entries.get(0) : entries.stream()
+                    .filter(entry -> entry.version().equals(version.get())).findFirst()
+                    .orElseThrow(() -> new ModuleOperationException("Version " + version.get() + " of module '" + id
+                            + "' is not available (available: " + versionList(entries) + "). Nothing was changed."));
+            if (target.version().compareTo(current.version()) <= 0) {
+                throw new ModuleOperationException(target.version().equals(current.version())
+                        ? "Module '" + id + "' is already at version " + current.descriptor().version()
+                        + ", the newest available (" + versionList(entries) + "). Nothing was changed."
+                        : "Module '" + id + "' is at version " + current.descriptor().version() + "; going back to "
+                        + target.descriptor().version() + " is not possible, migrations only go forward."
+                        + " Nothing was changed.");
+            }
+        } catch (ModuleOperationException e) {
+            auditRefusal("module.upgrade", List.of(id), actor, e.getMessage(), note);
+            throw e;
+        }
+
+        String prefix = current.descriptor().tablePrefix();
+        String subject = id + " " + current.descriptor().version() + " -> " + target.descriptor().version();
+        long started = System.nanoTime();
+        Path oldScripts;
+        try {
+            oldScripts = Files.createTempDirectory("gapura-upgrade-" + id + "-");
+            PlatformDatabase.copyMigrations(moduleBundle(current), id, oldScripts);
+        } catch (IOException | RuntimeException e) {
+            throw failedUpgrade(subject, id, actor, note, "could not keep the migrations of "
+                    + current.label() + ": " + firstLine(e) + " Nothing was changed.", e);
+        }
+        String schemaBefore = database.schemaVersion(id, prefix);
+        try (BundleDisturbanceWatch watch = BundleDisturbanceWatch.start(context)) {
+            try {
+                features.uninstallFeature(current.feature().getName(), current.feature().getVersion(), WITHOUT_REFRESH);
+            } catch (Exception e) {
+                throw failedUpgrade(subject, id, actor, note, "could not stop " + current.label() + ": "
+                        + firstLine(e) + " Nothing was changed.", e);
+            }
+            ModuleData.Snapshot snapshot;
+            try {
+                snapshot = data.snapshot(prefix);
+            } catch (RuntimeException e) {
+                String reinstalled = reinstall(current, started);
+                throw failedUpgrade(subject, id, actor, note, firstLine(e) + " The upgrade did not start; "
+                        + reinstalled, e);
+            }
+            Optional<String> failure = installAndAwait(target, started)
+                    .map(reason -> database.migrationFailure(id).orElse(reason));
+            if (failure.isEmpty()) {
+                data.discard(prefix);
+                failures.remove(id);
+                desiredState.record(id, true, target.descriptor().version(), actor);
+                UpgradeOutcome outcome = new UpgradeOutcome(id, current.descriptor().version(),
+                        target.descriptor().version(), schemaBefore, database.schemaVersion(id, prefix),
+                        elapsedSince(started), snapshot.rows(), data.rowCounts(prefix), watch.disturbedCount());
+                LOG.info("Module {} upgraded by {}", subject, actor);
+                record(actor, "module.upgrade", id, subject, AuditOutcome.SUCCEEDED, withNote("schema "
+                        + outcome.schemaBefore() + " -> " + outcome.schemaAfter() + ", serving after "
+                        + seconds(outcome.elapsed()) + ", " + snapshot.totalRows() + " rows kept; other bundles"
+                        + " restarted or refreshed: " + outcome.otherBundlesDisturbed(), note));
+                return outcome;
+            }
+            LOG.warn("Upgrade of {} failed: {}; rolling back", subject, failure.get());
+            undoInstall(List.of(target.featureId()));
+            try {
+                data.restore(snapshot, () -> database.migrate(id, prefix, oldScripts, schemaBefore));
+            } catch (RuntimeException e) {
+                LOG.error("Could not put back the data of {}", id, e);
+                throw failedUpgrade(subject, id, actor, note, failure.get() + ". Putting the data back FAILED: "
+                        + firstLine(e) + " The module is left uninstalled; its data is in the tables "
+                        + ModuleData.ROLLBACK_PREFIX + prefix + "*. Do not install it before the data is restored.", e);
+            }
+            String reinstalled = reinstall(current, started);
+            failures.put(id, "upgrade to " + target.descriptor().version() + " failed: " + failure.get());
+            throw failedUpgrade(subject, id, actor, note, failure.get() + ". Rolled back: the data is as before ("
+                    + snapshot.totalRows() + " rows in " + snapshot.tables().size() + " tables, schema "
+                    + schemaBefore + "); " + reinstalled, null);
+        } finally {
+            deleteQuietly(oldScripts);
+        }
+    }
+
+    private Optional<String> installAndAwait(Entry target, long started) {
+        try {
+            features.installFeature(target.feature().getName(), target.feature().getVersion(), WITHOUT_REFRESH);
+        } catch (Exception e) {
+            return Optional.of("could not install " + target.label() + ": " + firstLine(e));
+        }
+        return awaitServing(target, started);
+    }
+
+    private String reinstall(Entry previous, long started) {
+        Optional<String> failure = installAndAwait(previous, started);
+        if (failure.isPresent()) {
+            failures.put(previous.id(), failure.get());
+            return "reinstalling " + previous.label() + " failed too: " + failure.get() + "; see log:display.";
+        }
+        return previous.label() + " is serving again.";
+    }
+
+    private ModuleOperationException failedUpgrade(String subject, String id, String actor, String note,
+                                                   String reason, Throwable cause) {
+        String message = "Upgrade of " + subject + " failed: " + reason;
+        record(actor, "module.upgrade", id, subject, AuditOutcome.FAILED, withNote(message, note));
+        return new ModuleOperationException(message, cause);
+    }
+
+    /** Adds the features repositories of a KAR file (copied into the system folder) without installing anything. */
+    private void addKar(Path kar) throws ModuleOperationException {
+        if (!Files.isRegularFile(kar)) {
+            throw new ModuleOperationException("There is no file " + kar + ". Nothing was changed.");
+        }
+        try {
+            kars.install(kar.toUri(), true, true);
+        } catch (Exception e) {
+            throw new ModuleOperationException("Could not read the KAR file " + kar + ": " + firstLine(e)
+                    + " Nothing was changed.", e);
+        }
+    }
+
+    private List<Entry> versionsOf(String id) throws ModuleOperationException {
+        Map<String, List<Entry>> catalog = catalogVersions();
+        List<Entry> entries = catalog.get(id);
+        if (entries == null) {
+            throw new ModuleOperationException("Unknown module '" + id + "'. The catalog has: "
+                    + String.join(", ", catalog.keySet()) + ". Nothing was changed.");
+        }
+        return entries;
+    }
+
+    private static String versionList(List<Entry> entries) {
+        return entries.stream().map(entry -> entry.descriptor().version()).collect(Collectors.joining(", "));
+    }
+
+    private Bundle moduleBundle(Entry entry) {
+        for (BundleInfo info : entry.feature().getBundles()) {
+            Bundle bundle = info.isDependency() ? null : context.getBundle(info.getLocation());
+            if (bundle != null && bundle.getHeaders().get(ModuleDescriptor.ID_HEADER) != null) {
+                return bundle;
+            }
+        }
+        throw new IllegalStateException("the bundle of " + entry.label() + " is not installed");
+    }
+
+    @Override
+    public Export export(String id, Path file, String actor) throws ModuleOperationException {
+        Entry entry = catalogEntry(id, "module.export", actor);
+        return export(entry, file, actor, "module.export");
+    }
+
+    private Export export(Entry entry, Path file, String actor, String action) throws ModuleOperationException {
+        String prefix = entry.descriptor().tablePrefix();
+        String schema = database.schemaVersion(entry.id(), prefix);
+        if (Files.exists(file)) {
+            String message = "The file " + file + " already exists; name a new file. Nothing was written.";
+            record(actor, action, entry.id(), entry.label(), AuditOutcome.REFUSED, message);
+            throw new ModuleOperationException(message);
+        }
+        try {
+            Map<String, Long> rows = data.export(entry.id(), entry.descriptor().version(), schema, prefix, file);
+            Export export = new Export(entry.id(), entry.descriptor().version(), schema, file, rows);
+            record(actor, action, entry.id(), entry.label(), AuditOutcome.SUCCEEDED, export.totalRows() + " rows of "
+                    + rows.size() + " tables (schema " + schema + ") exported to " + file);
+            return export;
+        } catch (RuntimeException e) {
+            String message = "Could not export " + entry.label() + ": " + firstLine(e);
+            record(actor, action, entry.id(), entry.label(), AuditOutcome.FAILED, message);
+            throw new ModuleOperationException(message, e);
+        }
+    }
+
+    @Override
+    public synchronized Export purge(String id, Path exportFolder, String actor) throws ModuleOperationException {
+        Entry entry = catalogEntry(id, "module.purge", actor);
+        if (entry.installed()) {
+            String message = "Module '" + id + "' is installed; uninstall it first (module:uninstall " + id
+                    + "). Nothing was deleted.";
+            record(actor, "module.purge", id, entry.label(), AuditOutcome.REFUSED, message);
+            throw new ModuleOperationException(message);
+        }
+        String stamp = DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC)
+                .format(Instant.now());
+        Export export = export(entry, exportFolder.resolve(id + "-" + stamp + ".zip"), actor, "module.purge-export");
+        try {
+            data.dropAll(entry.descriptor().tablePrefix());
+        } catch (RuntimeException e) {
+            String message = "Could not delete the tables of " + id + ": " + firstLine(e) + " The export "
+                    + export.file() + " has all its data.";
+            record(actor, "module.purge", id, entry.label(), AuditOutcome.FAILED, message);
+            throw new ModuleOperationException(message, e);
+        }
+        desiredState.record(id, false, entry.descriptor().version(), actor);
+        failures.remove(id);
+        record(actor, "module.purge", id, entry.label(), AuditOutcome.SUCCEEDED, export.totalRows() + " rows of "
+                + export.rows().size() + " tables deleted; exported first to " + export.file());
+        LOG.info("Module {} purged by {}; its data was exported to {}", id, actor, export.file());
+        return export;
+    }
+
+    private Entry catalogEntry(String id, String action, String actor) throws ModuleOperationException {
+        try {
+            return select(List.of(id), Map.of()).get(0);
+        } catch (ModuleOperationException e) {
+            auditRefusal(action, List.of(id), actor, e.getMessage(), "");
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            LOG.debug("Could not delete {}", folder, e);
         }
     }
 

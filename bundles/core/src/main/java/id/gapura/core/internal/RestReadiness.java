@@ -26,6 +26,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -75,6 +76,30 @@ public class RestReadiness {
         List<String> problems = new ArrayList<>(unsatisfiedComponents(bundle));
         problems.addAll(undeployedResources(bundle));
         return problems;
+    }
+
+    /**
+     * The first component of the bundle whose activation threw (a failed schema migration, typically), with
+     * the first line of why; empty while none did.
+     */
+    public Optional<String> activationFailure(Bundle bundle) {
+        ServiceComponentRuntime current = components;
+        if (current == null) {
+            return Optional.empty();
+        }
+        for (ComponentDescriptionDTO description : current.getComponentDescriptionDTOs(bundle)) {
+            for (ComponentConfigurationDTO configuration : current.getComponentConfigurationDTOs(description)) {
+                if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                    String failure = configuration.failure == null ? "" : configuration.failure.strip();
+                    int newline = failure.indexOf('\n');
+                    String line = newline < 0 ? failure : failure.substring(0, newline).strip();
+                    // "java.lang.IllegalStateException: Migration ... failed" -> "Migration ... failed"
+                    return Optional.of("component " + description.name + " failed to activate: "
+                            + line.replaceFirst("^([\\w$]+\\.)+[\\w$]*(Exception|Error): ", ""));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private List<String> unsatisfiedComponents(Bundle bundle) {

@@ -1,0 +1,45 @@
+package id.gapura.core.command;
+
+import id.gapura.core.ModuleManager.UpgradeOutcome;
+import id.gapura.core.ModuleOperationException;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.FileCompleter;
+import org.osgi.framework.Version;
+
+import java.util.Optional;
+
+@Service
+@Command(scope = "module", name = "upgrade",
+        description = "Upgrades an installed module in place; if the new version fails, rolls back to the old one with its data as before")
+public class UpgradeCommand extends ModuleCommandSupport {
+
+    @Argument(index = 0, name = "id", description = "Id of the installed module", required = true)
+    @Completion(ModuleIdCompleter.class)
+    String id;
+
+    @Argument(index = 1, name = "version", description = "Version to upgrade to; the newest available when omitted")
+    String version;
+
+    @Option(name = "--file", description = "A KAR file with the new version, as delivered offline")
+    @Completion(FileCompleter.class)
+    String file;
+
+    @Override
+    protected void run() throws Exception {
+        Optional<Version> wanted;
+        try {
+            wanted = Optional.ofNullable(version).map(Version::parseVersion);
+        } catch (IllegalArgumentException e) {
+            throw new ModuleOperationException("'" + version + "' is not a version (for example 1.2.0). Nothing was changed.");
+        }
+        UpgradeOutcome outcome = modules.upgrade(id, wanted, Optional.ofNullable(file).map(ModuleCommandSupport::path), actor());
+        System.out.println("Upgraded " + outcome.id() + " from " + outcome.fromVersion() + " to " + outcome.toVersion()
+                + " in " + seconds(outcome.elapsed()) + " (schema " + outcome.schemaBefore() + " -> "
+                + outcome.schemaAfter() + "). Other bundles restarted or refreshed: " + outcome.otherBundlesDisturbed());
+        printRows(outcome.rowsBefore(), outcome.rowsAfter());
+    }
+}
