@@ -62,7 +62,7 @@ final class Baseline {
             gapuraFeatures = Files.readString(files.filter(f -> f.toString().endsWith("-features.xml")).findFirst()
                     .orElseThrow(() -> new IOException("no Gapura features repository in " + assembly)));
         }
-        Matcher platform = Pattern.compile("(?s)<feature name=\"gapura-platform\".*?</feature>").matcher(gapuraFeatures);
+        Matcher platform = Pattern.compile("(?s)<feature name=\"gapura-platform\".*?\\n\\s*</feature>").matcher(gapuraFeatures);
         if (!platform.find()) {
             throw new IOException("no gapura-platform feature in the assembly's features repository");
         }
