@@ -177,6 +177,8 @@ class BenchmarkSuite {
                 add(values, "baselineRestart", karaf.startUntil(Baseline.HELLO_PATH).toMillis() / 1000.0);
                 settle();
                 add(values, "baselineRss", Jvm.rssMiB(karaf.jvm()));
+                System.out.printf("[bench] plain Karaf: first boot %.1f s, restart %.1f s%n",
+                        values.get("baselineFirstBoot").get(r), values.get("baselineRestart").get(r));
                 add(values, "baselineHeap", Jvm.memoryAfterFullGc(karaf.jvm(), "id.gapura.").usedHeapMiB());
             }
             try (GapuraInstance gapura = newGapura()) {
@@ -195,6 +197,8 @@ class BenchmarkSuite {
                 add(values, "gapuraRestart", (System.nanoTime() - restart) / 1e9);
                 settle();
                 add(values, "gapuraRss", Jvm.rssMiB(gapura.jvm()));
+                System.out.printf("[bench] Gapura: first boot %.1f s, restart with modules %.1f s%n",
+                        values.get("gapuraFirstBoot").get(r), values.get("gapuraRestart").get(r));
                 add(values, "gapuraHeap", Jvm.memoryAfterFullGc(gapura.jvm(), "id.gapura.").usedHeapMiB());
             }
         }
@@ -257,7 +261,6 @@ class BenchmarkSuite {
 
     private static void add(Map<String, List<Double>> values, String key, double value) {
         values.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-        System.out.printf("[bench] %s = %.3f%n", key, value);
     }
 
     private static void settle() throws InterruptedException {
@@ -381,10 +384,10 @@ class BenchmarkSuite {
                 + "the first 404. *Others touched*: bundles that were there before and after the operation and changed "
                 + "(bundle:list: id, state, level, version), components of other bundles re-created (scr:list), and bundles "
                 + "Karaf's features service logged as stopped, refreshed or restarted (karaf.log); the largest of the three "
-                + "(must be 0). *Self-reported*: what the command itself printed. Baseline: none that is meaningful "
+                + "(must be 0). *Self-reported*: what `module:install` itself printed (\"other bundles restarted or refreshed\"). The first repetition of each module includes its first database migrations. Baseline: none that is meaningful "
                 + "(the figure's bar is absolute: 0 others touched).\n\n"
                 + "| module | install → 200 (ms) | command returned (ms) | uninstall → 404 (ms) | others touched "
-                + "(install / uninstall) | self-reported | bundles added and removed |\n|---|---|---|---|---|---|---|\n");
+                + "(install / uninstall) | self-reported by install | bundles added and removed |\n|---|---|---|---|---|---|---|\n");
         for (Map.Entry<String, String> module : modules.entrySet()) {
             String id = module.getKey();
             String path = module.getValue();
@@ -419,7 +422,7 @@ class BenchmarkSuite {
                 othersUninstall = Math.max(othersUninstall, onUninstall.others());
                 logged.addAll(onInstall.restartedPerLog());
                 logged.addAll(onUninstall.restartedPerLog());
-                selfReported = onInstall.selfReported() + " / " + onUninstall.selfReported();
+                selfReported = onInstall.selfReported() < 0 ? "–" : Integer.toString(onInstall.selfReported());
                 added = onInstall.addedOrRemoved();
             }
             ObjectNode entry = figure.putObject(id);
@@ -508,6 +511,10 @@ class BenchmarkSuite {
                         after.loadedClasses(), Stats.ratio(after.loadedClasses(), before.loadedClasses())))
                 .append(String.format("| live class loaders of %s | %d | %d | – |%n", module, before.moduleClassLoaders(),
                         after.moduleClassLoaders()))
+                .append(after.moduleLoaders().isEmpty() ? "" : "\nLive loaders with classes of the module after the cycles: "
+                        + String.join("; ", after.moduleLoaders()) + "\n")
+                .append(installed.moduleLoaders().isEmpty() ? "" : "\nWhile installed: "
+                        + String.join("; ", installed.moduleLoaders()) + "\n")
                 .append(String.format("%nOne cycle (install + uninstall over SSH) took %.2f s (median); %d commands failed. "
                                 + "Heap growth per cycle: %.1f KiB. %s%n", Stats.Summary.of(cycleSeconds).median(), failed,
                         (after.usedHeapMiB() - before.usedHeapMiB()) * 1024 / CYCLES,
@@ -843,7 +850,8 @@ class BenchmarkSuite {
         if (!run.has("seconds")) {
             md.append("(run in progress)\n");
         } else if (findings.isEmpty() && failures.isEmpty()) {
-            md.append("None: 0 other bundles touched, no class-loader leak, 0 errors under churn, 0 lost writes.\n");
+            md.append("None among the figures measured (bars: 0 other bundles touched, no class-loader leak, 0 errors under "
+                    + "churn, 0 lost writes).\n");
         } else {
             findings.forEach(finding -> md.append("- ").append(finding).append('\n'));
             failures.forEach(failure -> md.append("- not measured: ").append(failure).append('\n'));

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +17,11 @@ final class Jvm {
     }
 
     /** The state of the JVM's memory after full collections. */
-    record Memory(double usedHeapMiB, double metaspaceMiB, long loadedClasses, int moduleClassLoaders) {
+    record Memory(double usedHeapMiB, double metaspaceMiB, long loadedClasses, List<String> moduleLoaders) {
+
+        int moduleClassLoaders() {
+            return moduleLoaders.size();
+        }
     }
 
     /**
@@ -32,22 +38,34 @@ final class Jvm {
         String counters = jcmd(jvm, "PerfCounter.print");
         long loaded = (long) kib(counters, "java\\.cls\\.loadedClasses=(\\d+)")
                 - (long) kib(counters, "java\\.cls\\.unloadedClasses=(\\d+)");
-        return new Memory(used, metaspace, loaded, loadersWith(jcmd(jvm, "VM.classloaders show-classes"), packagePrefix));
+        return new Memory(used, metaspace, loaded,
+                loadersWith(jcmd(jvm, "VM.classloaders show-classes=true fold=false"), packagePrefix));
     }
 
-    /** Counts the loaders in a VM.classloaders tree that list at least one class of the package prefix. */
-    static int loadersWith(String tree, String packagePrefix) {
-        int count = 0;
-        boolean counted = true;
+    /**
+     * The loaders in a VM.classloaders tree (unfolded) that list at least one class of the package prefix, each as
+     * its header line (loader name and class) with the number of such classes.
+     */
+    static List<String> loadersWith(String tree, String packagePrefix) {
+        List<String> loaders = new ArrayList<>();
+        String header = null;
+        int classes = 0;
         for (String line : tree.split("\n")) {
             if (line.contains("+--")) {
-                counted = false;
-            } else if (!counted && line.strip().replaceFirst("^[|\\s]*", "").startsWith(packagePrefix)) {
-                count++;
-                counted = true;
+                if (classes > 0) {
+                    loaders.add(header + " (" + classes + " classes)");
+                }
+                header = line.substring(line.indexOf("+--") + 3).strip();
+                classes = 0;
+            } else if (header != null && line.replaceFirst("^[|\\s]*", "").replaceFirst("^(Hidden )?[Cc]lasses:\\s*", "")
+                    .startsWith(packagePrefix)) {
+                classes++;
             }
         }
-        return count;
+        if (classes > 0) {
+            loaders.add(header + " (" + classes + " classes)");
+        }
+        return loaders;
     }
 
     /** Resident set size from /proc (Linux). */
