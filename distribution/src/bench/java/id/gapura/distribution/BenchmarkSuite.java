@@ -467,14 +467,23 @@ class BenchmarkSuite {
         Jvm.Memory before = Jvm.memoryAfterFullGc(gapura.jvm(), prefix);
         List<Double> cycleSeconds = new ArrayList<>();
         int failed = 0;
+        int sampleEvery = Math.max(1, CYCLES / 4);
+        StringBuilder trend = new StringBuilder(String.format("| %d | %.1f | %.1f | %d | %d |%n", 0, before.usedHeapMiB(),
+                before.metaspaceMiB(), before.loadedClasses(), before.moduleClassLoaders()));
+        ArrayNode samples = mapper.createArrayNode();
         long started = System.nanoTime();
         for (int i = 0; i < CYCLES; i++) {
             long cycle = System.nanoTime();
             failed += gapura.console("module:install " + module).exitStatus() == 0 ? 0 : 1;
             failed += gapura.console("module:uninstall " + module).exitStatus() == 0 ? 0 : 1;
             cycleSeconds.add((System.nanoTime() - cycle) / 1e9);
-            if ((i + 1) % 25 == 0) {
-                System.out.printf("[bench] leak cycles: %d of %d%n", i + 1, CYCLES);
+            if ((i + 1) % sampleEvery == 0 && i + 1 < CYCLES) {
+                Jvm.Memory sample = Jvm.memoryAfterFullGc(gapura.jvm(), prefix);
+                trend.append(String.format("| %d | %.1f | %.1f | %d | %d |%n", i + 1, sample.usedHeapMiB(),
+                        sample.metaspaceMiB(), sample.loadedClasses(), sample.moduleClassLoaders()));
+                samples.add(mapper.valueToTree(Map.of("cycles", i + 1, "memory", sample)));
+                System.out.printf("[bench] leak cycles: %d of %d, module class loaders %d%n", i + 1, CYCLES,
+                        sample.moduleClassLoaders());
             }
         }
         long elapsed = System.nanoTime() - started;
@@ -490,6 +499,9 @@ class BenchmarkSuite {
         figure.putPOJO("whileInstalled", installed);
         figure.putPOJO("before", before);
         figure.putPOJO("after", after);
+        figure.set("samples", samples);
+        trend.append(String.format("| %d | %.1f | %.1f | %d | %d |%n", CYCLES, after.usedHeapMiB(),
+                after.metaspaceMiB(), after.loadedClasses(), after.moduleClassLoaders()));
         figure.put("heapGrowthPerCycleKiB", round((after.usedHeapMiB() - before.usedHeapMiB()) * 1024 / CYCLES));
         figure.put("metaspaceRatio", round(Stats.ratio(after.metaspaceMiB(), before.metaspaceMiB())));
         figure.put("heapRatio", round(Stats.ratio(after.usedHeapMiB(), before.usedHeapMiB())));
@@ -511,8 +523,10 @@ class BenchmarkSuite {
                         after.loadedClasses(), Stats.ratio(after.loadedClasses(), before.loadedClasses())))
                 .append(String.format("| live class loaders of %s | %d | %d | – |%n", module, before.moduleClassLoaders(),
                         after.moduleClassLoaders()))
+                .append("\nThe trend (after full GCs, module uninstalled):\n\n| cycles | heap (MiB) | Metaspace (MiB) "
+                        + "| loaded classes | module class loaders |\n|---|---|---|---|---|\n").append(trend)
                 .append(after.moduleLoaders().isEmpty() ? "" : "\nLive loaders with classes of the module after the cycles: "
-                        + String.join("; ", after.moduleLoaders()) + "\n")
+                        + grouped(after.moduleLoaders()) + "\n")
                 .append(installed.moduleLoaders().isEmpty() ? "" : "\nWhile installed: "
                         + String.join("; ", installed.moduleLoaders()) + "\n")
                 .append(String.format("%nOne cycle (install + uninstall over SSH) took %.2f s (median); %d commands failed. "
@@ -527,6 +541,14 @@ class BenchmarkSuite {
         if (failed > 0) {
             findings.add("figure 3: " + failed + " install/uninstall commands failed during the cycles");
         }
+    }
+
+    /** "2 × org.apache.felix...BundleClassLoader (115 classes)" instead of the same line twice. */
+    private static String grouped(List<String> lines) {
+        Map<String, Long> counts = lines.stream().collect(Collectors.groupingBy(line -> line, LinkedHashMap::new,
+                Collectors.counting()));
+        return counts.entrySet().stream().map(entry -> entry.getValue() + " × " + entry.getKey())
+                .collect(Collectors.joining("; "));
     }
 
     // ---------------------------------------------------------------- figure 4
@@ -761,7 +783,7 @@ class BenchmarkSuite {
                 .append(" s, then `kill -9` of the Karaf JVM while the writes go on; after a restart every acknowledged "
                         + "write (a 2xx answer with its service_request_id) is looked up with GET requests/{id}.json. "
                         + "Repeated ").append(REPEATS).append(" times on the same installation. Bar: 0 missing.\n\n"
-                        + "| database | acknowledged writes | missing after restart | not checkable | failed in flight | restart after kill (s) |\n"
+                        + "| database | acknowledged writes | missing after restart | not checkable | failed (refused or cut off by the kill) | restart after kill (s) |\n"
                         + "|---|---|---|---|---|---|\n");
         crash(figure, "H2 (embedded)", null);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
