@@ -110,7 +110,7 @@ class BenchmarkSuite {
         meta.put("crashRuns", CRASH_RUNS);
         meta.put("loadSeconds", SECONDS);
         meta.put("warmupSeconds", WARMUP);
-        meta.put("concurrency", mapper.valueToTree(CONCURRENCY));
+        meta.set("concurrency", mapper.valueToTree(CONCURRENCY));
         meta.putPOJO("modules", modules);
         report.set("figures", figures);
 
