@@ -314,4 +314,64 @@ final class GapuraInstance implements AutoCloseable {
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    // The benchmark suite (distribution/src/bench) uses the methods below.
+
+    /** A copy of another Karaf installation (the plain-Karaf baseline of the benchmarks) on free ports. */
+    GapuraInstance(Path assembly) throws IOException {
+        home = Files.createTempDirectory("gapura-bench-");
+        copyTree(assembly, home);
+        httpPort = freePort();
+        sshPort = freePort();
+        replaceLine(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", "org.osgi.service.http.port = " + httpPort);
+        replaceLine(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", "sshPort = " + sshPort);
+        ssh.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+        ssh.start();
+    }
+
+    /** Sets one key of a configuration file of the installation (relative to its home), before {@link #start}. */
+    void configure(String relativeFile, String key, String value) throws IOException {
+        replaceLine(home.resolve(relativeFile), key, key + " = " + value);
+    }
+
+    /** Starts Karaf and returns, once the path answers 200 (a container without Gapura has no /api/health), how long that took. */
+    Duration startUntil(String readyPath) throws IOException {
+        long started = System.nanoTime();
+        process = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.out").toFile()))
+                .start();
+        await(readyPath + " answers 200").atMost(BOOT_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("Karaf exited with " + process.exitValue() + "; see " + home);
+                    }
+                    return status(readyPath) == 200;
+                });
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** The Karaf JVM (a child of the bin/karaf script), for jcmd and /proc. */
+    ProcessHandle jvm() {
+        if (process == null) {
+            throw new IllegalStateException("Karaf is not running");
+        }
+        return process.descendants()
+                .filter(handle -> handle.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                .findFirst().orElse(process.toHandle());
+    }
+
+    /** A crash: SIGKILL to the Karaf JVM first, then to its script; returns once both are gone. */
+    void kill() throws Exception {
+        if (process == null) {
+            return;
+        }
+        ProcessHandle jvm = jvm();
+        jvm.destroyForcibly();
+        jvm.onExit().get(30, TimeUnit.SECONDS);
+        process.toHandle().destroyForcibly();
+        process.toHandle().onExit().get(30, TimeUnit.SECONDS);
+        process = null;
+    }
 }
