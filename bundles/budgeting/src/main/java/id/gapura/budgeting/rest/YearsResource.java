@@ -6,6 +6,7 @@ import id.gapura.api.RestApplications;
 import id.gapura.api.RolesAllowed;
 import id.gapura.budgeting.internal.Actor;
 import id.gapura.budgeting.internal.Budget;
+import id.gapura.budgeting.internal.CashPlan;
 import id.gapura.budgeting.internal.Realisation;
 import id.gapura.budgeting.internal.ReferenceData;
 import id.gapura.budgeting.internal.Stage;
@@ -54,6 +55,8 @@ public class YearsResource {
     private ReferenceData reference;
     @Reference
     private Realisation realisation;
+    @Reference
+    private CashPlan cashPlan;
 
     public record OpenYear(Integer year) {
     }
@@ -279,6 +282,27 @@ public class YearsResource {
     public Response reverse(@PathParam("year") int year, @PathParam("id") long id, Reason reason, @Context SecurityContext security) {
         Realisation.Entry entry = realisation.reverse(year, id, reason == null ? null : reason.reason(), Callers.of(security, reference));
         return Response.status(Response.Status.CREATED).entity(entry).build();
+    }
+
+    /** The cash plans (anggaran kas) of the DPA in force, newest revision of each sub kegiatan; {@code ?agency=}. */
+    @GET
+    @Path("/{year}/cash-plans")
+    public List<CashPlan.View> cashPlans(@PathParam("year") int year, @QueryParam("agency") String agency,
+                                         @Context SecurityContext security) {
+        Actor actor = Callers.reader(security, reference);
+        return cashPlan.plans(year, scope(actor, agency, security));
+    }
+
+    /**
+     * Sets the cash plan of a sub kegiatan: {@code {"agencyCode","subKegiatanCode","months":[12 amounts]}}, adding up
+     * exactly to its budget in the DPA in force; a new revision each time, the earlier ones kept.
+     */
+    @PUT
+    @Path("/{year}/cash-plans")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Callers.AGENCY, Callers.TAPD, Callers.ADMIN})
+    public CashPlan.View setCashPlan(@PathParam("year") int year, CashPlan.Input input, @Context SecurityContext security) {
+        return cashPlan.set(year, input, Callers.of(security, reference));
     }
 
     /** An agency user sees their own agency; the others see the agency asked for, or all. */

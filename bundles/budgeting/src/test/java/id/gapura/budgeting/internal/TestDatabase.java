@@ -34,6 +34,7 @@ public final class TestDatabase implements AutoCloseable {
     public final ReferenceData reference;
     public final Budget budget;
     public final Realisation realisation;
+    public final CashPlan cashPlan;
 
     public TestDatabase() {
         this(h2());
@@ -49,6 +50,7 @@ public final class TestDatabase implements AutoCloseable {
         reference = new ReferenceData(database);
         budget = new Budget(database, reference, Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC));
         realisation = new Realisation(database, reference, Clock.fixed(Instant.parse("2027-03-20T03:00:00Z"), ZoneOffset.UTC));
+        cashPlan = new CashPlan(database, Clock.fixed(Instant.parse("2027-01-05T03:00:00Z"), ZoneOffset.UTC));
     }
 
     /**
