@@ -226,6 +226,20 @@ class BudgetingIT {
         assertEquals(0, absorbed.exitStatus(), absorbed.output());
         assertTrue(absorbed.output().contains("75.00%") && absorbed.output().contains("(66.71%)"), absorbed.output());
 
+        // the cash plan (anggaran kas) spreads a sub kegiatan's DPA budget over the months, exactly
+        String months = "[8000000,8000000,8000000,8000000,8000000,8000000,8000000,8000000,8000000,8000000,8000000,";
+        HttpResponse<String> uneven = as(DINKES_OPERATOR, "PUT", "/api/budgeting/years/2027/cash-plans",
+                "{\"agencyCode\":\"" + DINKES + "\",\"subKegiatanCode\":\"" + GIZI + "\",\"months\":" + months + "11000000]}");
+        assertEquals(422, uneven.statusCode(), uneven.body());
+        assertEquals("Refused: the months of the cash plan add up to Rp99.000.000 but the DPA (version 1) budgets Rp100.000.000"
+                + " for sub kegiatan " + GIZI + " of agency " + DINKES + "; difference -Rp1.000.000.",
+                json.readTree(uneven.body()).get("detail").asText());
+        JsonNode plan = ok(as(DINKES_OPERATOR, "PUT", "/api/budgeting/years/2027/cash-plans",
+                "{\"agencyCode\":\"" + DINKES + "\",\"subKegiatanCode\":\"" + GIZI + "\",\"months\":" + months + "12000000]}"));
+        assertEquals(1, plan.get("revision").asInt());
+        assertEquals(100_000_000L, plan.get("total").asLong());
+        assertEquals(1, ok(as(VIEWER, "GET", "/api/budgeting/years/2027/cash-plans", null)).size());
+
         // history, reports and the open data export
         JsonNode history = ok(as(DIKNAS_OPERATOR, "GET", "/api/budgeting/years/2027/lines/" + stationery + "/history", null));
         assertEquals(List.of("created", "returned", "changed", "verified"), history.findValuesAsText("action"));
