@@ -198,6 +198,8 @@ class BudgetingIT {
                 payment(DIKNAS, USB, "5.2.02.10.01.0002", "2027-04-15", "1", "SP2D-X")).statusCode());
         assertEquals(403, as(VIEWER, "POST", "/api/budgeting/years/2027/realisations",
                 payment(DIKNAS, USB, "5.2.02.10.01.0002", "2027-04-15", "1", "SP2D-X")).statusCode());
+        assertEquals(403, as(DIKNAS_HEAD, "POST", "/api/budgeting/years/2027/realisations",
+                payment(DIKNAS, USB, "5.2.02.10.01.0002", "2027-04-15", "1", "SP2D-X")).statusCode());
         long mistake = id(created(as(DIKNAS_OPERATOR, "POST", "/api/budgeting/years/2027/realisations",
                 payment(DIKNAS, KURIKULUM, "5.1.02.01.01.0024", "2027-04-01", "12000000", "SP2D-0003/LS/2027"))));
         JsonNode reversal = created(as(DIKNAS_OPERATOR, "POST", "/api/budgeting/years/2027/realisations/" + mistake + "/reverse",

@@ -72,7 +72,7 @@ public class CashPlan {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        if (!actor.budgetTeam() && !(input.agencyCode().equals(actor.agency()) && !actor.head())) {
+        if (!actor.budgetTeam() && !actor.mayActFor(input.agencyCode())) {
             throw ProblemException.forbidden(actor.name() + " may not set the cash plan of agency " + input.agencyCode()
                     + ": that is for budget-agency users of that agency, budget-tapd, or an administrator.");
         }

@@ -102,6 +102,8 @@ public class Realisation {
                         + ". Nothing was imported.");
             }
             records = parser.getRecords();
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw ProblemException.badRequest("The realisation CSV cannot be read (" + e.getMessage() + "). Nothing was imported.");
         }
         if (records.isEmpty()) {
             throw ProblemException.badRequest("The realisation CSV has no rows. Nothing was imported.");
@@ -317,7 +319,8 @@ public class Realisation {
     }
 
     private static void requireMayRecord(Actor actor, String agencyCode) {
-        if (!actor.budgetTeam() && !(actor.agency() != null && actor.agency().equals(agencyCode) && !actor.head())) {
+        // like drafting: the agency's own users; which roles may call it at all is the REST layer's @RolesAllowed
+        if (!actor.budgetTeam() && !actor.mayActFor(agencyCode)) {
             throw ProblemException.forbidden(actor.name() + " may not record realisation for agency " + agencyCode
                     + ": that is for budget-agency users of that agency, budget-tapd, or an administrator.");
         }

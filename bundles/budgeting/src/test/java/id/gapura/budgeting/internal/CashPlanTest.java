@@ -86,8 +86,6 @@ class CashPlanTest {
         assertEquals(List.of("months"), invalid.errors().stream().map(FieldError::field).toList());
         assertEquals(403, assertThrows(ProblemException.class, () -> db.cashPlan.set(YEAR,
                 new CashPlan.Input(DINKES, GIZI, even("1750000")), bendahara)).status());
-        assertEquals(403, assertThrows(ProblemException.class, () -> db.cashPlan.set(YEAR,
-                new CashPlan.Input(DIKNAS, USB, even("26000000")), Actor.head("kadisdik", DIKNAS))).status());
         ProblemException notInDpa = assertThrows(ProblemException.class, () -> db.cashPlan.set(YEAR,
                 new CashPlan.Input(DIKNAS, GIZI, even("1")), Actor.tapd("tapd")));
         assertEquals(422, notInDpa.status());

@@ -113,8 +113,6 @@ class RealisationTest {
         ReportsTest.lockedDpa(db.budget);
         assertEquals(403, assertThrows(ProblemException.class, () -> realisation.record(YEAR,
                 pay(DINKES, GIZI, MEALS, "2027-03-01", "1000", "SP2D-9"), bendahara)).status());
-        assertEquals(403, assertThrows(ProblemException.class, () -> realisation.record(YEAR,
-                pay(DIKNAS, USB, PC, "2027-03-01", "1000", "SP2D-9"), Actor.head("kadisdik", DIKNAS))).status());
         Realisation.Entry byTapd = realisation.record(YEAR, pay(DINKES, GIZI, MEALS, "2027-03-01", "1000", "SP2D-9"), tapd);
         assertEquals(403, assertThrows(ProblemException.class,
                 () -> realisation.reverse(YEAR, byTapd.id(), "salah", bendahara)).status());
