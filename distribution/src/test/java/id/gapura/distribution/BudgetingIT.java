@@ -26,9 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The e-budgeting module on the assembled distribution, as a region's budget team (TAPD) and an agency use it:
  * install it at run time, import reference data from the console, open a fiscal year, set ceilings, draft lines
- * (one refused over its ceiling), verify (one line returned with a note and fixed), validate, lock the DPA
- * (edits refused), read the RKA and recapitulations, export the Fiscal Data Package, then uninstall and
- * reinstall the module and find everything as it was.
+ * (one refused over its ceiling), verify (one line returned with a note and fixed), validate by the agency heads,
+ * lock the DPA (edits refused), record realisation against it (over a line's budget refused, a mistake reversed, a
+ * CSV imported from the console), read the absorption, the RKA and recapitulations, export the Fiscal Data Package
+ * with its realisation, then uninstall and reinstall the module and find everything as it was.
  */
 class BudgetingIT {
 
@@ -37,6 +38,8 @@ class BudgetingIT {
     private static final String DIKNAS_OPERATOR = "operator-diknas";
     private static final String DINKES_OPERATOR = "operator-dinkes";
     private static final String VIEWER = "dprd";
+    private static final String DIKNAS_HEAD = "kadisdik";
+    private static final String DINKES_HEAD = "kadinkes";
     private static final String DIKNAS = "1.01.0.00.0.00.01.0000";
     private static final String DINKES = "1.02.0.00.0.00.01.0000";
     private static final String USB = "1.01.02.2.01.0001";
@@ -53,6 +56,8 @@ class BudgetingIT {
         gapura.addUser(DIKNAS_OPERATOR, PASSWORD, "budget-agency");
         gapura.addUser(DINKES_OPERATOR, PASSWORD, "budget-agency");
         gapura.addUser(VIEWER, PASSWORD, "budget-viewer");
+        gapura.addUser(DIKNAS_HEAD, PASSWORD, "budget-agency-head");
+        gapura.addUser(DINKES_HEAD, PASSWORD, "budget-agency-head");
         gapura.start();
         await("the console answers").atMost(Duration.ofSeconds(60)).ignoreExceptions()
                 .until(() -> gapura.console("shell:echo ready").exitStatus() == 0);
@@ -92,6 +97,8 @@ class BudgetingIT {
         assertTrue(imported.output().contains("3 added"), imported.output());
         assertEquals(0, gapura.console("budgeting:user-assign " + DIKNAS_OPERATOR + " " + DIKNAS).exitStatus());
         assertEquals(0, gapura.console("budgeting:user-assign " + DINKES_OPERATOR + " " + DINKES).exitStatus());
+        assertEquals(0, gapura.console("budgeting:user-assign " + DIKNAS_HEAD + " " + DIKNAS).exitStatus());
+        assertEquals(0, gapura.console("budgeting:user-assign " + DINKES_HEAD + " " + DINKES).exitStatus());
 
         // no anonymous budget work; TAPD opens the year and sets ceilings, a viewer may not
         assertEquals(401, gapura.send("GET", "/api/budgeting/years", null, null, null).statusCode());
@@ -157,11 +164,13 @@ class BudgetingIT {
         assertEquals(2, ok(as(TAPD, "POST", "/api/budgeting/years/2027/agencies/" + DIKNAS + "/verify", null)).get("verified").asInt());
         assertEquals(10, ok(as(TAPD, "POST", "/api/budgeting/years/2027/agencies/" + DINKES + "/verify", null)).get("verified").asInt());
 
-        // validation by the agency head, then the DPA is locked from the console
+        // validation by the agency head (budget-agency-head of that agency), then the DPA is locked from the console
         ok(as(TAPD, "POST", "/api/budgeting/years/2027/stage", "{\"stage\":\"validation\"}"));
-        assertEquals(403, as(DINKES_OPERATOR, "POST", "/api/budgeting/years/2027/agencies/" + DIKNAS + "/validate", null).statusCode());
-        ok(as(DIKNAS_OPERATOR, "POST", "/api/budgeting/years/2027/agencies/" + DIKNAS + "/validate", null));
-        ok(as(DINKES_OPERATOR, "POST", "/api/budgeting/years/2027/agencies/" + DINKES + "/validate", null));
+        assertEquals(403, as(DIKNAS_OPERATOR, "POST", "/api/budgeting/years/2027/agencies/" + DIKNAS + "/validate", null).statusCode());
+        assertEquals(403, as(DINKES_HEAD, "POST", "/api/budgeting/years/2027/agencies/" + DIKNAS + "/validate", null).statusCode());
+        JsonNode validated = ok(as(DIKNAS_HEAD, "POST", "/api/budgeting/years/2027/agencies/" + DIKNAS + "/validate", null));
+        assertEquals(DIKNAS_HEAD, validated.get("validatedBy").asText());
+        ok(as(DINKES_HEAD, "POST", "/api/budgeting/years/2027/agencies/" + DINKES + "/validate", null));
         GapuraInstance.Shell locked = gapura.console("budgeting:stage 2027 dpa");
         assertEquals(0, locked.exitStatus(), locked.output());
         assertTrue(locked.output().contains("the DPA is locked"), locked.output());
@@ -172,6 +181,66 @@ class BudgetingIT {
         GapuraInstance.Shell ceilings = gapura.console("budgeting:ceilings --no-format 2027");
         assertEquals(0, ceilings.exitStatus(), ceilings.output());
         assertTrue(ceilings.output().contains("Rp1.250.000.000") && ceilings.output().contains("Rp612.000.000"), ceilings.output());
+
+        // realisation against the DPA in force: up to a line's budget, over it refused with the figures, a mistake reversed
+        JsonNode paid = created(as(DIKNAS_OPERATOR, "POST", "/api/budgeting/years/2027/realisations",
+                payment(DIKNAS, USB, "5.2.02.10.01.0002", "2027-03-15", "450000000", "SP2D-0001/LS/2027")));
+        assertEquals(1, paid.get("version").asInt());
+        assertEquals("2027-03-15", paid.get("date").asText());
+        HttpResponse<String> overspent = as(DIKNAS_OPERATOR, "POST", "/api/budgeting/years/2027/realisations",
+                payment(DIKNAS, USB, "5.2.02.10.01.0002", "2027-04-15", "200000000", "SP2D-0002/LS/2027"));
+        assertEquals(409, overspent.statusCode(), overspent.body());
+        assertTrue(overspent.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertEquals("Refused: this would exceed the budget in the DPA (version 1) of account 5.2.02.10.01.0002 of sub kegiatan "
+                        + USB + " of agency " + DIKNAS + ". Budget Rp600.000.000, realised so far Rp450.000.000, this payment"
+                        + " Rp200.000.000, excess Rp50.000.000.", json.readTree(overspent.body()).get("detail").asText());
+        assertEquals(403, as(DINKES_OPERATOR, "POST", "/api/budgeting/years/2027/realisations",
+                payment(DIKNAS, USB, "5.2.02.10.01.0002", "2027-04-15", "1", "SP2D-X")).statusCode());
+        assertEquals(403, as(VIEWER, "POST", "/api/budgeting/years/2027/realisations",
+                payment(DIKNAS, USB, "5.2.02.10.01.0002", "2027-04-15", "1", "SP2D-X")).statusCode());
+        assertEquals(403, as(DIKNAS_HEAD, "POST", "/api/budgeting/years/2027/realisations",
+                payment(DIKNAS, USB, "5.2.02.10.01.0002", "2027-04-15", "1", "SP2D-X")).statusCode());
+        long mistake = id(created(as(DIKNAS_OPERATOR, "POST", "/api/budgeting/years/2027/realisations",
+                payment(DIKNAS, KURIKULUM, "5.1.02.01.01.0024", "2027-04-01", "12000000", "SP2D-0003/LS/2027"))));
+        JsonNode reversal = created(as(DIKNAS_OPERATOR, "POST", "/api/budgeting/years/2027/realisations/" + mistake + "/reverse",
+                "{\"reason\":\"SP2D dibatalkan\"}"));
+        assertEquals(-12_000_000L, reversal.get("amount").asLong());
+        assertEquals(409, as(DIKNAS_OPERATOR, "POST", "/api/budgeting/years/2027/realisations/" + mistake + "/reverse",
+                "{\"reason\":\"lagi\"}").statusCode());
+        Path payments = Files.createTempFile("realisasi", ".csv");
+        Files.writeString(payments, "agency_code,sub_kegiatan_code,account_code,date,amount,document,description\n"
+                + DINKES + "," + GIZI + ",5.1.02.01.01.0052,2027-05-02,25000000,SP2D-0004/LS/2027,PMT balita tahap 1\n",
+                StandardCharsets.UTF_8);
+        GapuraInstance.Shell recorded = gapura.console("budgeting:realisation-import 2027 " + payments);
+        assertEquals(0, recorded.exitStatus(), recorded.output());
+        assertTrue(recorded.output().contains("Recorded 1 realisation entries"), recorded.output());
+        assertEquals(3, ok(as(DIKNAS_OPERATOR, "GET", "/api/budgeting/years/2027/realisations", null)).size());
+        assertEquals(4, ok(as(VIEWER, "GET", "/api/budgeting/years/2027/realisations", null)).size());
+        JsonNode absorption = ok(as(VIEWER, "GET", "/api/budgeting/reports/2027/absorption/programme", null));
+        assertEquals(712_000_000L, absorption.get("budget").asLong());
+        assertEquals(475_000_000L, absorption.get("realisation").asLong());
+        assertEquals(66.71, absorption.get("absorption").asDouble());
+        assertEquals(List.of(75.0, 0.0, 25.0), absorption.get("rows").findValues("absorption").stream().map(JsonNode::asDouble).toList());
+        assertEquals(2, ok(as(DIKNAS_OPERATOR, "GET", "/api/budgeting/reports/2027/absorption/programme", null)).get("rows").size());
+        HttpResponse<String> absorptionHtml = as(VIEWER, "GET", "/api/budgeting/reports/2027/absorption/agency?format=html", null);
+        assertTrue(absorptionHtml.body().contains("66,71%"), absorptionHtml.body());
+        GapuraInstance.Shell absorbed = gapura.console("budgeting:absorption --no-format 2027");
+        assertEquals(0, absorbed.exitStatus(), absorbed.output());
+        assertTrue(absorbed.output().contains("75.00%") && absorbed.output().contains("(66.71%)"), absorbed.output());
+
+        // the cash plan (anggaran kas) spreads a sub kegiatan's DPA budget over the months, exactly
+        String months = "[8000000,8000000,8000000,8000000,8000000,8000000,8000000,8000000,8000000,8000000,8000000,";
+        HttpResponse<String> uneven = as(DINKES_OPERATOR, "PUT", "/api/budgeting/years/2027/cash-plans",
+                "{\"agencyCode\":\"" + DINKES + "\",\"subKegiatanCode\":\"" + GIZI + "\",\"months\":" + months + "11000000]}");
+        assertEquals(422, uneven.statusCode(), uneven.body());
+        assertEquals("Refused: the months of the cash plan add up to Rp99.000.000 but the DPA (version 1) budgets Rp100.000.000"
+                + " for sub kegiatan " + GIZI + " of agency " + DINKES + "; difference -Rp1.000.000.",
+                json.readTree(uneven.body()).get("detail").asText());
+        JsonNode plan = ok(as(DINKES_OPERATOR, "PUT", "/api/budgeting/years/2027/cash-plans",
+                "{\"agencyCode\":\"" + DINKES + "\",\"subKegiatanCode\":\"" + GIZI + "\",\"months\":" + months + "12000000]}"));
+        assertEquals(1, plan.get("revision").asInt());
+        assertEquals(100_000_000L, plan.get("total").asLong());
+        assertEquals(1, ok(as(VIEWER, "GET", "/api/budgeting/years/2027/cash-plans", null)).size());
 
         // history, reports and the open data export
         JsonNode history = ok(as(DIKNAS_OPERATOR, "GET", "/api/budgeting/years/2027/lines/" + stationery + "/history", null));
@@ -195,6 +264,14 @@ class BudgetingIT {
         assertEquals(String.join(",", fields), csv.split("\r\n")[0]);
         assertEquals(13, csv.split("\r\n").length, csv);
         assertEquals(200, gapura.status("/api/budgeting/open-data/2027/fiscal-data-package.zip"));
+        assertEquals(List.of("budget.csv", "realisation.csv"), List.of(fdp.get("resources").get(0).get("path").asText(),
+                fdp.get("resources").get(1).get("path").asText()));
+        String realisationCsv = gapura.get("/api/budgeting/open-data/2027/realisation.csv").body();
+        List<String> realisationRows = List.of(realisationCsv.split("\r\n"));
+        assertEquals(5, realisationRows.size(), realisationCsv);
+        assertTrue(realisationRows.get(0).startsWith("entry_id,reverses_entry_id,fiscal_year,phase,phase_label,"), realisationCsv);
+        assertTrue(realisationRows.stream().skip(1).allMatch(row -> row.contains(",2027,executed,realisasi,")), realisationCsv);
+        assertTrue(realisationRows.get(3).endsWith(",-12000000.00"), realisationCsv);
 
         // uninstall and reinstall: the locked DPA and its history are all there
         GapuraInstance.Shell uninstall = gapura.console("module:uninstall budgeting");
@@ -209,6 +286,7 @@ class BudgetingIT {
         assertEquals(1, ok(as(TAPD, "GET", "/api/budgeting/years/2027/versions", null)).size());
         assertEquals(4, ok(as(DIKNAS_OPERATOR, "GET", "/api/budgeting/years/2027/lines/" + stationery + "/history", null)).size());
         assertEquals(csv, gapura.get("/api/budgeting/open-data/2027/budget.csv").body());
+        assertEquals(realisationCsv, gapura.get("/api/budgeting/open-data/2027/realisation.csv").body());
 
         // a perubahan after the DPA is version 2, compared line by line with the murni
         GapuraInstance.Shell change = gapura.console("budgeting:change 2027 perubahan");
@@ -218,13 +296,18 @@ class BudgetingIT {
         ok(as(TAPD, "POST", "/api/budgeting/years/2027/stage", "{\"stage\":\"verification\"}"));
         ok(as(TAPD, "POST", "/api/budgeting/years/2027/agencies/" + DIKNAS + "/verify", null));
         ok(as(TAPD, "POST", "/api/budgeting/years/2027/stage", "{\"stage\":\"validation\"}"));
-        ok(as(DIKNAS_OPERATOR, "POST", "/api/budgeting/years/2027/agencies/" + DIKNAS + "/validate", null));
-        ok(as(DINKES_OPERATOR, "POST", "/api/budgeting/years/2027/agencies/" + DINKES + "/validate", null));
+        ok(as(DIKNAS_HEAD, "POST", "/api/budgeting/years/2027/agencies/" + DIKNAS + "/validate", null));
+        ok(as(DINKES_HEAD, "POST", "/api/budgeting/years/2027/agencies/" + DINKES + "/validate", null));
         assertEquals(2, ok(as(TAPD, "POST", "/api/budgeting/years/2027/stage", "{\"stage\":\"dpa\"}")).get("version").asInt());
         JsonNode comparison = ok(as(VIEWER, "GET", "/api/budgeting/years/2027/versions/compare?from=1&to=2", null));
         assertEquals(-15_000_000L, comparison.get("difference").asLong(), comparison.toString());
         assertEquals(List.of("changed"), comparison.get("lines").findValuesAsText("change"));
         assertTrue(gapura.get("/api/budgeting/open-data/2027/budget.csv").body().contains(",adjusted,perubahan,2,"));
+    }
+
+    private static String payment(String agency, String subKegiatan, String account, String date, String amount, String document) {
+        return "{\"agencyCode\":\"" + agency + "\",\"subKegiatanCode\":\"" + subKegiatan + "\",\"accountCode\":\"" + account
+                + "\",\"date\":\"" + date + "\",\"amount\":" + amount + ",\"document\":\"" + document + "\"}";
     }
 
     private static String line(String subKegiatan, String account, String description, String volume, String unit, String price) {

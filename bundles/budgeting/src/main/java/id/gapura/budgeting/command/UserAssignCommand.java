@@ -8,7 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 @Service
-@Command(scope = "budgeting", name = "user-assign", description = "Assigns a budget-agency user to the agency they draft and validate for")
+@Command(scope = "budgeting", name = "user-assign", description = "Assigns a budget-agency user (drafts) or budget-agency-head user (validates) to their agency")
 public class UserAssignCommand extends BudgetingCommandSupport {
 
     @Reference
@@ -24,7 +24,8 @@ public class UserAssignCommand extends BudgetingCommandSupport {
     @Override
     protected void run() {
         reference.assign(user, agency);
-        System.out.println("User " + user + " now drafts for agency " + agency + " (" + reference.agency(agency).name()
-                + "); the user also needs the budget-agency role.");
+        System.out.println("User " + user + " now works for agency " + agency + " (" + reference.agency(agency).name()
+                + "); the user also needs the budget-agency role (drafts lines, records realisation) or the"
+                + " budget-agency-head role (validates).");
     }
 }

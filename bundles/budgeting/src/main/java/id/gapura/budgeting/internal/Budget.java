@@ -151,6 +151,7 @@ public class Budget {
                 if ("pergeseran".equals(entity.versionKind)) {
                     requireSameAgencyTotals(em, entity);
                 }
+                requireRealisationCovered(em, entity);
                 lockVersion(em, entity, actor);
             }
             entity.stage = target.id();
@@ -171,6 +172,33 @@ public class Budget {
         }
         update(em, "INSERT INTO budgeting_version (fiscal_year, version, kind, locked_by, locked_at, total) VALUES (?, ?, ?, ?, ?, ?)",
                 year.year, year.version, year.versionKind, actor.name(), Timestamp.from(clock.instant()), total);
+    }
+
+    /**
+     * A new DPA version never budgets less than was already spent: each agency's sub kegiatan and account keeps at least
+     * its realisation. Realisation is recorded under the shared year lock, so none can slip in while this checks.
+     */
+    private static void requireRealisationCovered(EntityManager em, YearEntity year) {
+        Map<Realisation.Key, BigDecimal> realised = Realisation.totals(em, year.year);
+        if (realised.isEmpty()) {
+            return;
+        }
+        Map<Realisation.Key, BigDecimal> budget = new java.util.HashMap<>();
+        current(em, year.year).forEach(line -> budget.merge(new Realisation.Key(line.agencyCode(), line.subKegiatanCode(),
+                line.accountCode()), line.amount(), BigDecimal::add));
+        List<String> shortfalls = new ArrayList<>();
+        realised.forEach((key, spent) -> {
+            BigDecimal planned = budget.getOrDefault(key, BigDecimal.ZERO.setScale(2));
+            if (spent.compareTo(planned) > 0) {
+                shortfalls.add("account " + key.accountCode() + " of sub kegiatan " + key.subKegiatanCode() + " of agency "
+                        + key.agencyCode() + " (budget " + Rupiah.format(planned) + ", realised " + Rupiah.format(spent) + ")");
+            }
+        });
+        if (!shortfalls.isEmpty()) {
+            throw ProblemException.conflict("Fiscal year " + year.year + " cannot be locked as DPA version " + year.version
+                    + ": it would budget less than was already realised for " + String.join("; ", shortfalls)
+                    + ". Keep at least the realised amounts in those lines, or reverse wrong realisation entries first.");
+        }
     }
 
     /** A pergeseran shifts money between lines of an agency; each agency's total stays what the previous version had. */
@@ -416,11 +444,12 @@ public class Budget {
         });
     }
 
-    /** The agency head validates the agency's lines of the version being prepared. */
+    /** The agency head (budget-agency-head of that agency) validates the agency's lines of the version being prepared. */
     public void validateAgency(int year, String agencyCode, Actor actor) {
         reference.agency(agencyCode);
-        if (!actor.mayActFor(agencyCode)) {
-            throw ProblemException.forbidden(actor.name() + " may not validate for agency " + agencyCode + ".");
+        if (!actor.headOf(agencyCode)) {
+            throw ProblemException.forbidden(actor.name() + " may not validate for agency " + agencyCode + ": validation is"
+                    + " by the head of that agency (role budget-agency-head, assigned to " + agencyCode + " with budgeting:user-assign).");
         }
         database.write(em -> {
             YearEntity entity = requireYear(em, year, LockModeType.PESSIMISTIC_READ);
@@ -623,7 +652,7 @@ public class Budget {
                 + ", current total " + Rupiah.format(total) + ", excess " + Rupiah.format(excess) + ".";
     }
 
-    private static Optional<CeilingEntity> ceiling(EntityManager em, int year, String agency, String scope) {
+    static Optional<CeilingEntity> ceiling(EntityManager em, int year, String agency, String scope) {
         return em.createQuery("select c from CeilingEntity c where c.year = :year and c.agencyCode = :agency"
                         + " and c.subKegiatanCode = :scope", CeilingEntity.class)
                 .setParameter("year", year).setParameter("agency", agency).setParameter("scope", scope)
@@ -649,7 +678,7 @@ public class Budget {
         }
     }
 
-    private static YearEntity requireYear(EntityManager em, int year, LockModeType lock) {
+    static YearEntity requireYear(EntityManager em, int year, LockModeType lock) {
         YearEntity entity = em.find(YearEntity.class, year, lock);
         if (entity == null) {
             throw ProblemException.notFound("Fiscal year " + year + " is not open; TAPD opens it with POST /api/budgeting/years"

@@ -20,34 +20,45 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A fiscal year's DPA in force as an open-data Fiscal Data Package: a Frictionless {@code datapackage.json}
- * describing one tabular resource {@code budget.csv}, whose columns carry the fiscal column types of the
- * mapping in the domain notes (agency → administrative-classification, urusan/bidang → functional-classification,
- * account → economic-classification, program/kegiatan/sub kegiatan → activity, phase, amount → value in IDR,
- * year → date:fiscal-year).
+ * A fiscal year's DPA in force and its realisation as an open-data Fiscal Data Package: a Frictionless
+ * {@code datapackage.json} describing two tabular resources, {@code budget.csv} (the budget lines, phase approved for
+ * the murni or adjusted for a perubahan/pergeseran) and {@code realisation.csv} (payments, phase executed, label
+ * realisasi), whose columns carry the fiscal column types of the mapping in the domain notes (agency →
+ * administrative-classification, urusan/bidang → functional-classification, account → economic-classification,
+ * program/kegiatan/sub kegiatan → activity, phase, amount → value in IDR, year → date:fiscal-year).
  */
 @Component(service = FiscalDataPackage.class)
 public class FiscalDataPackage {
 
-    public record Export(String name, String descriptor, String csv) {
+    /** The package: its descriptor, the budget lines of the DPA in force and the realisation entries of the year. */
+    public record Export(String name, String descriptor, String csv, String realisationCsv) {
         public byte[] zip() {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-                zip.putNextEntry(new ZipEntry(name + "/datapackage.json"));
-                zip.write(descriptor.getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-                zip.putNextEntry(new ZipEntry(name + "/budget.csv"));
-                zip.write(csv.getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
+                entry(zip, name + "/datapackage.json", descriptor);
+                entry(zip, name + "/" + BUDGET_CSV, csv);
+                entry(zip, name + "/" + REALISATION_CSV, realisationCsv);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             return bytes.toByteArray();
         }
+
+        private static void entry(ZipOutputStream zip, String path, String text) throws IOException {
+            zip.putNextEntry(new ZipEntry(path));
+            zip.write(text.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
     }
 
-    /** Column name, Table Schema type, fiscal column type (null: none), description. */
-    record Column(String name, String type, String columnType, String title) {
+    static final String BUDGET_CSV = "budget.csv";
+    static final String REALISATION_CSV = "realisation.csv";
+
+    /** Column name, Table Schema type, fiscal column type (null: none), description, whether every row has a value. */
+    record Column(String name, String type, String columnType, String title, boolean required) {
+        Column(String name, String type, String columnType, String title) {
+            this(name, type, columnType, title, true);
+        }
     }
 
     static final List<Column> COLUMNS = List.of(
@@ -70,18 +81,47 @@ public class FiscalDataPackage {
             new Column("sub_kegiatan_name", "string", "activity:generic:subproject:label", "Sub kegiatan"),
             new Column("account_code", "string", "economic-classification:generic:level6:code", "Account (kode rekening) code"),
             new Column("account_name", "string", "economic-classification:generic:level6:label", "Account"),
-            new Column("description", "string", null, "What is bought"),
+            new Column("description", "string", null, "What is bought", false),
             new Column("amount", "number", "value", "Amount in rupiah (IDR)"));
+
+    /** The realisation entries (phase executed, realisasi); a reversal has a negative amount and names the entry it cancels. */
+    static final List<Column> REALISATION_COLUMNS = List.of(
+            new Column("entry_id", "integer", null, "Realisation entry number"),
+            new Column("reverses_entry_id", "integer", null, "The entry this one reverses (a correction), if any", false),
+            new Column("fiscal_year", "year", "date:fiscal-year", "Fiscal year (tahun anggaran)"),
+            new Column("phase", "string", "phase:id", "Budget phase: executed (realisasi)"),
+            new Column("phase_label", "string", "phase:label", "Phase in Indonesian: realisasi"),
+            new Column("version", "integer", null, "DPA version in force when the payment was recorded"),
+            new Column("date", "date", "date:generic", "Payment date"),
+            new Column("agency_code", "string", "administrative-classification:generic:level1:code", "Agency (SKPD/OPD) code"),
+            new Column("agency_name", "string", "administrative-classification:generic:level1:label", "Agency name"),
+            new Column("urusan_code", "string", "functional-classification:generic:level1:code", "Urusan code"),
+            new Column("urusan_name", "string", "functional-classification:generic:level1:label", "Urusan"),
+            new Column("bidang_code", "string", "functional-classification:generic:level2:code", "Bidang urusan code"),
+            new Column("bidang_name", "string", "functional-classification:generic:level2:label", "Bidang urusan"),
+            new Column("program_code", "string", "activity:generic:program:code", "Program code"),
+            new Column("program_name", "string", "activity:generic:program:label", "Program"),
+            new Column("kegiatan_code", "string", "activity:generic:project:code", "Kegiatan code"),
+            new Column("kegiatan_name", "string", "activity:generic:project:label", "Kegiatan"),
+            new Column("sub_kegiatan_code", "string", "activity:generic:subproject:code", "Sub kegiatan code"),
+            new Column("sub_kegiatan_name", "string", "activity:generic:subproject:label", "Sub kegiatan"),
+            new Column("account_code", "string", "economic-classification:generic:level6:code", "Account (kode rekening) code"),
+            new Column("account_name", "string", "economic-classification:generic:level6:label", "Account"),
+            new Column("document", "string", null, "Payment document (e.g. SP2D number)"),
+            new Column("description", "string", null, "What was paid", false),
+            new Column("amount", "number", "value", "Amount in rupiah (IDR); negative for a reversal"));
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Budget budget;
     private final ReferenceData reference;
+    private final Realisation realisation;
 
     @Activate
-    public FiscalDataPackage(@Reference Budget budget, @Reference ReferenceData reference) {
+    public FiscalDataPackage(@Reference Budget budget, @Reference ReferenceData reference, @Reference Realisation realisation) {
         this.budget = budget;
         this.reference = reference;
+        this.realisation = realisation;
     }
 
     /** The newest locked DPA version of the year; refused while the year has none. */
@@ -107,8 +147,23 @@ public class FiscalDataPackage {
                         line.description(), line.amount().toPlainString());
             }
         });
+        String realised = Reports.csv(REALISATION_COLUMNS.stream().map(Column::name).toList(), printer -> {
+            for (Realisation.Entry entry : realisation.entries(year, null)) {
+                String sub = entry.subKegiatanCode();
+                String urusan = sub.substring(0, sub.indexOf('.'));
+                String bidang = Codes.bidangOf(sub);
+                String program = Codes.programOf(sub);
+                String kegiatan = Codes.kegiatanOf(sub);
+                printer.printRecord(entry.id(), entry.reversesId() == null ? "" : entry.reversesId(), year, "executed", "realisasi",
+                        entry.version(), entry.date(), entry.agencyCode(), agencies.getOrDefault(entry.agencyCode(), ""),
+                        urusan, programmes.getOrDefault(urusan, ""), bidang, programmes.getOrDefault(bidang, ""),
+                        program, programmes.getOrDefault(program, ""), kegiatan, programmes.getOrDefault(kegiatan, ""),
+                        sub, programmes.getOrDefault(sub, ""), entry.accountCode(), accounts.getOrDefault(entry.accountCode(), ""),
+                        entry.document(), entry.description() == null ? "" : entry.description(), entry.amount().toPlainString());
+            }
+        });
         String name = ("apbd-" + region + "-" + year).toLowerCase().replaceAll("[^a-z0-9._-]+", "-");
-        return new Export(name, descriptor(name, year, region, version, phase), csv);
+        return new Export(name, descriptor(name, year, region, version, phase), csv, realised);
     }
 
     private static String descriptor(String name, int year, String region, Budget.VersionView version, String phase) {
@@ -117,7 +172,8 @@ public class FiscalDataPackage {
         descriptor.put("name", name);
         descriptor.put("title", "APBD " + region + " " + year + " — DPA versi " + version.version() + " (" + version.kind() + ")");
         descriptor.put("description", "Regional budget (APBD) expenditure lines of " + region + " for fiscal year " + year
-                + " as locked in the DPA, by agency, programme nomenclature and account per Permendagri 90/2019.");
+                + " as locked in the DPA, by agency, programme nomenclature and account per Permendagri 90/2019, with the"
+                + " realisation (spending) recorded against it.");
         descriptor.put("version", Integer.toString(version.version()));
         descriptor.put("created", version.lockedAt().toString());
         descriptor.put("countryCode", "ID");
@@ -126,13 +182,28 @@ public class FiscalDataPackage {
         descriptor.put("fiscalPeriod", Map.of("start", year + "-01-01", "end", year + "-12-31"));
         descriptor.put("licenses", List.of(Map.of("name", "CC-BY-4.0", "path", "https://creativecommons.org/licenses/by/4.0/",
                 "title", "Creative Commons Attribution 4.0")));
-        descriptor.put("keywords", List.of("APBD", "budget", "Indonesia", phase));
+        descriptor.put("keywords", List.of("APBD", "budget", "Indonesia", phase, "executed", "realisasi"));
+        descriptor.put("resources", List.of(
+                resource("budget", BUDGET_CSV, "Budget lines (rincian belanja) of the DPA in force", COLUMNS, "line_id"),
+                resource("realisation", REALISATION_CSV, "Realisation (realisasi): payments against the DPA, corrections as"
+                        + " reversing entries", REALISATION_COLUMNS, "entry_id")));
+        try {
+            return JSON.writeValueAsString(descriptor);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> resource(String name, String path, String title, List<Column> columns, String primaryKey) {
         List<Map<String, Object>> fields = new ArrayList<>();
-        for (Column column : COLUMNS) {
+        for (Column column : columns) {
             Map<String, Object> field = new LinkedHashMap<>();
             field.put("name", column.name());
             field.put("title", column.title());
             field.put("type", column.type());
+            if ("date".equals(column.type())) {
+                field.put("format", "default");
+            }
             if (column.columnType() != null) {
                 field.put("columnType", column.columnType());
             }
@@ -141,26 +212,29 @@ public class FiscalDataPackage {
                 field.put("groupChar", "");
                 field.put("currency", "IDR");
             }
-            field.put("constraints", Map.of("required", !column.name().equals("description")));
+            field.put("constraints", Map.of("required", column.required()));
             fields.add(field);
         }
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("fields", fields);
-        schema.put("primaryKey", List.of("line_id"));
+        schema.put("primaryKey", List.of(primaryKey));
         Map<String, Object> resource = new LinkedHashMap<>();
-        resource.put("name", "budget");
-        resource.put("path", "budget.csv");
+        resource.put("name", name);
+        resource.put("title", title);
+        resource.put("path", path);
         resource.put("profile", "tabular-data-resource");
         resource.put("format", "csv");
         resource.put("mediatype", "text/csv");
         resource.put("encoding", "utf-8");
-        resource.put("dialect", Map.of("delimiter", ",", "lineTerminator", "\r\n", "header", true));
+        // CSV Dialect: delimiter and doubleQuote are required by the standard's schema; commons-csv doubles quotes
+        Map<String, Object> dialect = new LinkedHashMap<>();
+        dialect.put("delimiter", ",");
+        dialect.put("doubleQuote", true);
+        dialect.put("quoteChar", "\"");
+        dialect.put("lineTerminator", "\r\n");
+        dialect.put("header", true);
+        resource.put("dialect", dialect);
         resource.put("schema", schema);
-        descriptor.put("resources", List.of(resource));
-        try {
-            return JSON.writeValueAsString(descriptor);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return resource;
     }
 }

@@ -22,7 +22,8 @@ import java.util.function.Function;
 /**
  * RKA per agency (programme → kegiatan → sub kegiatan → account → lines) and recapitulations by programme, by
  * account group and by agency, for a locked version or the lines as they stand; as data, CSV and printable HTML.
- * Also the {@link BudgetFigures} other modules read.
+ * Absorption (realisation against the DPA in force) per programme and per agency. Also the {@link BudgetFigures}
+ * other modules read.
  */
 @Component(service = {Reports.class, BudgetFigures.class})
 public class Reports implements BudgetFigures {
@@ -42,15 +43,31 @@ public class Reports implements BudgetFigures {
     public record Recap(int year, String version, String by, BigDecimal total, List<RecapRow> rows) {
     }
 
+    /**
+     * Realisation against the budget of the DPA in force, per agency's programme or per agency.
+     *
+     * @param absorption realisation ÷ budget in percent, 2 decimals (half up); null when the budget is zero
+     */
+    public record AbsorptionRow(String agencyCode, String agencyName, String code, String name, BigDecimal budget,
+                                BigDecimal realisation, BigDecimal remaining, BigDecimal absorption) {
+    }
+
+    public record Absorption(int year, int version, String by, BigDecimal budget, BigDecimal realisation,
+                             BigDecimal remaining, BigDecimal absorption, List<AbsorptionRow> rows) {
+    }
+
     public static final List<String> RECAPS = List.of("programme", "account", "agency");
+    public static final List<String> ABSORPTIONS = List.of("programme", "agency");
 
     private final Budget budget;
     private final ReferenceData reference;
+    private final Realisation realisation;
 
     @Activate
-    public Reports(@Reference Budget budget, @Reference ReferenceData reference) {
+    public Reports(@Reference Budget budget, @Reference ReferenceData reference, @Reference Realisation realisation) {
         this.budget = budget;
         this.reference = reference;
+        this.realisation = realisation;
     }
 
     public Rka rka(int year, String version, String agencyCode) {
@@ -104,7 +121,96 @@ public class Reports implements BudgetFigures {
         return new Recap(year, version, by, total(lines), rows);
     }
 
+    /**
+     * Absorption of the DPA in force: per agency's programme ({@code programme}) or per agency ({@code agency}), of
+     * one agency only when {@code agencyCode} is given. Realisation is every entry of the year, reversals netted.
+     */
+    public Absorption absorption(int year, String by, String agencyCode) {
+        if (!ABSORPTIONS.contains(by)) {
+            throw ProblemException.notFound("No absorption report by \"" + by + "\"; there are " + String.join(", ", ABSORPTIONS) + ".");
+        }
+        Budget.VersionView version = budget.lockedVersion(year).orElseThrow(() -> ProblemException.conflict("Fiscal year " + year
+                + " has no locked DPA yet; absorption is measured against the DPA in force."));
+        Map<String, String> agencies = reference.names(Codes.Kind.AGENCIES);
+        Map<String, String> programmes = reference.names(Codes.Kind.PROGRAMMES);
+        List<AbsorptionRow> rows = new ArrayList<>();
+        figures(year, version.version(), "programme".equals(by)).forEach((key, amounts) -> {
+            if (agencyCode == null || agencyCode.equals(key.get(0))) {
+                String code = key.get(1);
+                rows.add(row(key.get(0), agencies.getOrDefault(key.get(0), "?"), code,
+                        "programme".equals(by) ? programmes.getOrDefault(code, "?") : agencies.getOrDefault(code, "?"),
+                        amounts[0], amounts[1]));
+            }
+        });
+        BigDecimal planned = rows.stream().map(AbsorptionRow::budget).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        BigDecimal spent = rows.stream().map(AbsorptionRow::realisation).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        return new Absorption(year, version.version(), by, planned, spent, planned.subtract(spent), percent(spent, planned), rows);
+    }
+
+    /** Budget and realisation per [agency, programme] (or [agency, agency]), in code order. */
+    private Map<List<String>, BigDecimal[]> figures(int year, int version, boolean byProgramme) {
+        Map<List<String>, BigDecimal[]> figures = new TreeMap<>((a, b) -> (a.get(0) + " " + a.get(1)).compareTo(b.get(0) + " " + b.get(1)));
+        java.util.function.BiFunction<String, String, List<String>> key = (agency, sub) ->
+                List.of(agency, byProgramme ? Codes.programOf(sub) : agency);
+        budget.snapshot(year, Integer.toString(version)).forEach(line -> {
+            BigDecimal[] amounts = figures.computeIfAbsent(key.apply(line.agencyCode(), line.subKegiatanCode()), k -> zeros());
+            amounts[0] = amounts[0].add(line.amount());
+        });
+        realisation.totals(year).forEach((scope, spent) -> {
+            BigDecimal[] amounts = figures.computeIfAbsent(key.apply(scope.agencyCode(), scope.subKegiatanCode()), k -> zeros());
+            amounts[1] = amounts[1].add(spent);
+        });
+        return figures;
+    }
+
+    private static BigDecimal[] zeros() {
+        return new BigDecimal[]{BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2)};
+    }
+
+    private static AbsorptionRow row(String agency, String agencyName, String code, String name, BigDecimal planned, BigDecimal spent) {
+        return new AbsorptionRow(agency, agencyName, code, name, planned, spent, planned.subtract(spent), percent(spent, planned));
+    }
+
+    static BigDecimal percent(BigDecimal spent, BigDecimal planned) {
+        return planned.signum() == 0 ? null : spent.multiply(BigDecimal.valueOf(100)).divide(planned, 2, java.math.RoundingMode.HALF_UP);
+    }
+
     // ---- CSV and HTML -----------------------------------------------------------------------------------
+
+    public static String csv(Absorption absorption) {
+        return csv(List.of("agency_code", "agency_name", "code", "name", "budget", "realisation", "remaining", "absorption_percent"), printer -> {
+            for (AbsorptionRow row : absorption.rows()) {
+                printer.printRecord(row.agencyCode(), row.agencyName(), row.code(), row.name(), row.budget().toPlainString(),
+                        row.realisation().toPlainString(), row.remaining().toPlainString(),
+                        row.absorption() == null ? "" : row.absorption().toPlainString());
+            }
+        });
+    }
+
+    public static String html(Absorption absorption) {
+        String title = "programme".equals(absorption.by()) ? "Realisasi Anggaran menurut Program" : "Realisasi Anggaran menurut Perangkat Daerah";
+        StringBuilder html = page(title + " " + absorption.year(), title + ", tahun anggaran " + absorption.year()
+                + ", terhadap DPA versi " + absorption.version());
+        html.append("<table>\n<thead><tr><th>Perangkat Daerah</th><th>Kode</th><th>Uraian</th><th>Anggaran</th><th>Realisasi</th>"
+                + "<th>Sisa</th><th>Penyerapan</th></tr></thead>\n<tbody>\n");
+        for (AbsorptionRow row : absorption.rows()) {
+            html.append("<tr><td>").append(escape(row.agencyCode())).append("</td><td>").append(escape(row.code())).append("</td><td>")
+                    .append(escape(row.name())).append("</td><td class=\"n\">").append(escape(Rupiah.format(row.budget())))
+                    .append("</td><td class=\"n\">").append(escape(Rupiah.format(row.realisation()))).append("</td><td class=\"n\">")
+                    .append(escape(Rupiah.format(row.remaining()))).append("</td><td class=\"n\">").append(escape(percentText(row.absorption())))
+                    .append("</td></tr>\n");
+        }
+        html.append("<tr class=\"total\"><td></td><td></td><td>Jumlah</td><td class=\"n\">").append(escape(Rupiah.format(absorption.budget())))
+                .append("</td><td class=\"n\">").append(escape(Rupiah.format(absorption.realisation()))).append("</td><td class=\"n\">")
+                .append(escape(Rupiah.format(absorption.remaining()))).append("</td><td class=\"n\">")
+                .append(escape(percentText(absorption.absorption()))).append("</td></tr>\n</tbody>\n</table>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    /** {@code 12,34%} the Indonesian way; a dash without budget. */
+    static String percentText(BigDecimal percent) {
+        return percent == null ? "–" : percent.toPlainString().replace('.', ',') + "%";
+    }
 
     public static String csv(Rka rka) {
         return csv(List.of("program_code", "program_name", "kegiatan_code", "kegiatan_name", "sub_kegiatan_code",
@@ -234,12 +340,9 @@ public class Reports implements BudgetFigures {
         }
         return budget.lockedVersion(year).map(version -> {
             Map<String, String> names = reference.names(Codes.Kind.PROGRAMMES);
-            Map<List<String>, BigDecimal> totals = new TreeMap<>((a, b) -> (a.get(0) + " " + a.get(1)).compareTo(b.get(0) + " " + b.get(1)));
-            budget.snapshot(year, Integer.toString(version.version())).forEach(line ->
-                    totals.merge(List.of(line.agencyCode(), Codes.programOf(line.subKegiatanCode())), line.amount(), BigDecimal::add));
             List<ProgrammeBudget> figures = new ArrayList<>();
-            totals.forEach((key, total) -> figures.add(new ProgrammeBudget(key.get(0), year, version.version(), key.get(1),
-                    names.getOrDefault(key.get(1), "?"), total, null)));
+            figures(year, version.version(), true).forEach((key, amounts) -> figures.add(new ProgrammeBudget(key.get(0), year,
+                    version.version(), key.get(1), names.getOrDefault(key.get(1), "?"), amounts[0], amounts[1])));
             return figures;
         }).orElse(List.of());
     }

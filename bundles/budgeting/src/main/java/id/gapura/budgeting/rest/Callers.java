@@ -13,6 +13,7 @@ final class Callers {
 
     static final String TAPD = "budget-tapd";
     static final String AGENCY = "budget-agency";
+    static final String HEAD = "budget-agency-head";
     static final String VIEWER = "budget-viewer";
     static final String ADMIN = "admin";
 
@@ -23,13 +24,15 @@ final class Callers {
         Principal principal = security == null ? null : security.getUserPrincipal();
         if (principal == null || principal.getName() == null) {
             throw new ProblemException(401, "Unauthorized",
-                    "Sign in with HTTP Basic as a user holding a budget role (budget-tapd, budget-agency, budget-viewer).", List.of());
+                    "Sign in with HTTP Basic as a user holding a budget role (budget-tapd, budget-agency, budget-agency-head,"
+                            + " budget-viewer).", List.of());
         }
         String name = principal.getName();
         boolean admin = security.isUserInRole(ADMIN);
         boolean tapd = security.isUserInRole(TAPD);
-        String agency = security.isUserInRole(AGENCY) ? reference.agencyOf(name).orElse(null) : null;
-        return new Actor(name, admin, tapd, agency);
+        boolean head = security.isUserInRole(HEAD);
+        String agency = security.isUserInRole(AGENCY) || head ? reference.agencyOf(name).orElse(null) : null;
+        return new Actor(name, admin, tapd, agency, head);
     }
 
     /** Readers: anyone with a budget role; an agency user without an assigned agency reads nothing. */

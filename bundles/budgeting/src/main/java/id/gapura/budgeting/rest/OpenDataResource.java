@@ -18,8 +18,8 @@ import javax.ws.rs.core.Response;
 import java.util.Map;
 
 /**
- * The DPA in force as open data, for anyone: a Fiscal Data Package ({@code datapackage.json} + {@code budget.csv}),
- * each file on its own or both in a zip. The region's name comes from {@code etc/id.gapura.budgeting.cfg}.
+ * The DPA in force and its realisation as open data, for anyone: a Fiscal Data Package ({@code datapackage.json},
+ * {@code budget.csv}, {@code realisation.csv}), each file on its own or all in a zip. The region's name comes from {@code etc/id.gapura.budgeting.cfg}.
  */
 @Component(service = OpenDataResource.class, configurationPid = "id.gapura.budgeting")
 @JaxrsResource
@@ -52,6 +52,13 @@ public class OpenDataResource {
     @Produces("text/csv")
     public Response csv(@PathParam("year") int year) {
         return Response.ok(fdp.export(year, region).csv(), "text/csv; charset=UTF-8").build();
+    }
+
+    @GET
+    @Path("/{year}/realisation.csv")
+    @Produces("text/csv")
+    public Response realisation(@PathParam("year") int year) {
+        return Response.ok(fdp.export(year, region).realisationCsv(), "text/csv; charset=UTF-8").build();
     }
 
     @GET

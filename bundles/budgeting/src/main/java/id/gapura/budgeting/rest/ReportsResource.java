@@ -26,14 +26,15 @@ import java.util.Map;
 
 /**
  * RKA per agency and recapitulations by programme, account group and agency, for a locked version
- * ({@code ?version=1}) or the lines as they stand ({@code current}, the default); {@code ?format=json|csv|html}.
+ * ({@code ?version=1}) or the lines as they stand ({@code current}, the default); absorption (realisation against
+ * the DPA in force) by programme or agency; {@code ?format=json|csv|html}.
  */
 @Component(service = ReportsResource.class)
 @JaxrsResource
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
 @Path("/api/budgeting/reports")
 @Produces({MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_HTML})
-@RolesAllowed({Callers.TAPD, Callers.AGENCY, Callers.VIEWER, Callers.ADMIN})
+@RolesAllowed({Callers.TAPD, Callers.AGENCY, Callers.HEAD, Callers.VIEWER, Callers.ADMIN})
 public class ReportsResource {
 
     private static final Map<String, String> TITLES = Map.of("programme", "Rekapitulasi Belanja menurut Program",
@@ -74,6 +75,30 @@ public class ReportsResource {
             case "csv" -> file(Reports.csv(recap), "text/csv; charset=UTF-8", "recap-" + by + "-" + year + ".csv");
             case "html" -> Response.ok(Reports.html(recap, TITLES.get(by)), "text/html; charset=UTF-8").build();
             default -> Response.ok(recap, MediaType.APPLICATION_JSON_TYPE).build();
+        };
+    }
+
+    /**
+     * Realisation against the DPA in force per agency's programme or per agency, with the absorption in percent; an
+     * agency user sees their own agency's rows only.
+     */
+    @GET
+    @Path("/{year}/absorption/{by}")
+    public Response absorption(@PathParam("year") int year, @PathParam("by") String by, @QueryParam("agency") String agency,
+                               @QueryParam("format") String format, @Context SecurityContext security) {
+        Actor actor = Callers.reader(security, reference);
+        String scope = agency;
+        if (!actor.admin() && !actor.tapd() && !security.isUserInRole(Callers.VIEWER)) {
+            if (agency != null && !agency.equals(actor.agency())) {
+                throw ProblemException.forbidden(actor.name() + " reads the absorption of agency " + actor.agency() + " only.");
+            }
+            scope = actor.agency();
+        }
+        Reports.Absorption absorption = reports.absorption(year, by, scope);
+        return switch (format(format)) {
+            case "csv" -> file(Reports.csv(absorption), "text/csv; charset=UTF-8", "absorption-" + by + "-" + year + ".csv");
+            case "html" -> Response.ok(Reports.html(absorption), "text/html; charset=UTF-8").build();
+            default -> Response.ok(absorption, MediaType.APPLICATION_JSON_TYPE).build();
         };
     }
 

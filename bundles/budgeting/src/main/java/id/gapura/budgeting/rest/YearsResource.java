@@ -6,6 +6,8 @@ import id.gapura.api.RestApplications;
 import id.gapura.api.RolesAllowed;
 import id.gapura.budgeting.internal.Actor;
 import id.gapura.budgeting.internal.Budget;
+import id.gapura.budgeting.internal.CashPlan;
+import id.gapura.budgeting.internal.Realisation;
 import id.gapura.budgeting.internal.ReferenceData;
 import id.gapura.budgeting.internal.Stage;
 import org.osgi.service.component.annotations.Component;
@@ -33,15 +35,15 @@ import java.util.Map;
 
 /**
  * Fiscal years: stages, ceilings, budget lines with their verification, validation and history, versions and
- * their comparison. TAPD (budget-tapd) runs the year; agencies (budget-agency) draft their own lines; viewers
- * (budget-viewer) read.
+ * their comparison. TAPD (budget-tapd) runs the year; agencies (budget-agency) draft their own lines; the agency
+ * head (budget-agency-head) validates them; viewers (budget-viewer) read.
  */
 @Component(service = YearsResource.class)
 @JaxrsResource
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
 @Path("/api/budgeting/years")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Callers.TAPD, Callers.AGENCY, Callers.VIEWER, Callers.ADMIN})
+@RolesAllowed({Callers.TAPD, Callers.AGENCY, Callers.HEAD, Callers.VIEWER, Callers.ADMIN})
 public class YearsResource {
 
     private static final String[] TEAM = {Callers.TAPD, Callers.ADMIN};
@@ -51,6 +53,10 @@ public class YearsResource {
     private Budget budget;
     @Reference
     private ReferenceData reference;
+    @Reference
+    private Realisation realisation;
+    @Reference
+    private CashPlan cashPlan;
 
     public record OpenYear(Integer year) {
     }
@@ -65,6 +71,9 @@ public class YearsResource {
     }
 
     public record Note(String note) {
+    }
+
+    public record Reason(String reason) {
     }
 
     public record Verified(String agencyCode, int verified) {
@@ -209,10 +218,10 @@ public class YearsResource {
         return new Verified(agency, budget.verifyAgency(year, agency, Callers.of(security, reference)));
     }
 
-    /** The agency head validates the agency's budget (a budget-agency user of that agency). */
+    /** The agency head validates the agency's budget (a budget-agency-head user assigned to that agency). */
     @POST
     @Path("/{year}/agencies/{agency}/validate")
-    @RolesAllowed({Callers.AGENCY, Callers.ADMIN})
+    @RolesAllowed({Callers.HEAD, Callers.ADMIN})
     public Map<String, Object> validate(@PathParam("year") int year, @PathParam("agency") String agency,
                                         @Context SecurityContext security) {
         Actor actor = Callers.of(security, reference);
@@ -240,6 +249,60 @@ public class YearsResource {
             throw ProblemException.badRequest("Name the two versions: ?from=1&to=2 (or to=current).");
         }
         return budget.compare(year, from, to, scope(actor, agency, security));
+    }
+
+    /** The realisation entries of the year (payments and reversals), oldest first; {@code ?agency=} for one agency. */
+    @GET
+    @Path("/{year}/realisations")
+    public List<Realisation.Entry> realisations(@PathParam("year") int year, @QueryParam("agency") String agency,
+                                                @Context SecurityContext security) {
+        Actor actor = Callers.reader(security, reference);
+        return realisation.entries(year, scope(actor, agency, security));
+    }
+
+    /**
+     * Records a payment against the DPA in force: {@code {"agencyCode","subKegiatanCode","accountCode","date":"2027-03-15",
+     * "amount","document":"SP2D number","description"}}; refused over the budget of the sub kegiatan and account.
+     */
+    @POST
+    @Path("/{year}/realisations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Callers.AGENCY, Callers.TAPD, Callers.ADMIN})
+    public Response record(@PathParam("year") int year, Realisation.Input input, @Context SecurityContext security) {
+        Realisation.Entry entry = realisation.record(year, input, Callers.of(security, reference));
+        return Response.created(URI.create("/api/budgeting/years/" + year + "/realisations?agency=" + entry.agencyCode()))
+                .entity(entry).build();
+    }
+
+    /** A correction: {@code {"reason":...}} records the reversing entry; the entry itself stays as it was. */
+    @POST
+    @Path("/{year}/realisations/{id}/reverse")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Callers.AGENCY, Callers.TAPD, Callers.ADMIN})
+    public Response reverse(@PathParam("year") int year, @PathParam("id") long id, Reason reason, @Context SecurityContext security) {
+        Realisation.Entry entry = realisation.reverse(year, id, reason == null ? null : reason.reason(), Callers.of(security, reference));
+        return Response.status(Response.Status.CREATED).entity(entry).build();
+    }
+
+    /** The cash plans (anggaran kas) of the DPA in force, newest revision of each sub kegiatan; {@code ?agency=}. */
+    @GET
+    @Path("/{year}/cash-plans")
+    public List<CashPlan.View> cashPlans(@PathParam("year") int year, @QueryParam("agency") String agency,
+                                         @Context SecurityContext security) {
+        Actor actor = Callers.reader(security, reference);
+        return cashPlan.plans(year, scope(actor, agency, security));
+    }
+
+    /**
+     * Sets the cash plan of a sub kegiatan: {@code {"agencyCode","subKegiatanCode","months":[12 amounts]}}, adding up
+     * exactly to its budget in the DPA in force; a new revision each time, the earlier ones kept.
+     */
+    @PUT
+    @Path("/{year}/cash-plans")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Callers.AGENCY, Callers.TAPD, Callers.ADMIN})
+    public CashPlan.View setCashPlan(@PathParam("year") int year, CashPlan.Input input, @Context SecurityContext security) {
+        return cashPlan.set(year, input, Callers.of(security, reference));
     }
 
     /** An agency user sees their own agency; the others see the agency asked for, or all. */

@@ -2,6 +2,7 @@ package id.gapura.budgeting.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.gapura.budgeting.api.ProgrammeBudget;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReportsTest {
 
     static final String GIZI = "1.02.02.2.02.0020";
+    static final String MEALS = "5.1.02.01.01.0052";
 
     final Actor tapd = Actor.tapd("tapd");
     TestDatabase db;
@@ -52,8 +54,16 @@ class ReportsTest {
     @BeforeEach
     void setUp() throws Exception {
         db = database();
-        reports = new Reports(db.budget, db.reference);
-        Budget budget = db.budget;
+        reports = new Reports(db.budget, db.reference, db.realisation);
+        lockedDpa(db.budget);
+    }
+
+    /**
+     * A year 2027 with a locked murni DPA: Diknas Rp314.750.000 (PCs Rp300.000.000 and ATK Rp12.000.000 in USB, paper
+     * Rp2.750.000 in perlengkapan), Dinkes Rp21.000.000 (posyandu meals in gizi).
+     */
+    static void lockedDpa(Budget budget) {
+        Actor tapd = Actor.tapd("tapd");
         budget.openYear(YEAR, tapd);
         budget.setCeiling(YEAR, DIKNAS, null, new BigDecimal("1250000000"), tapd);
         budget.setCeiling(YEAR, DIKNAS, USB, new BigDecimal("1000000000"), tapd);
@@ -66,14 +76,14 @@ class ReportsTest {
         budget.addLine(YEAR, line(USB, ATK, "100", "120000"), diknas);
         budget.addLine(YEAR, new Budget.LineInput(DIKNAS, PERLENGKAPAN, ATK, "Kertas HVS A4 <80 gram> & map", new BigDecimal("50"),
                 "rim", new BigDecimal("55000")), diknas);
-        budget.addLine(YEAR, new Budget.LineInput(DINKES, GIZI, "5.1.02.01.01.0052", "Makan minum posyandu, \"PMT\"",
+        budget.addLine(YEAR, new Budget.LineInput(DINKES, GIZI, MEALS, "Makan minum posyandu, \"PMT\"",
                 new BigDecimal("1200"), "kotak", new BigDecimal("17500")), Actor.agency("dinkes", DINKES));
         budget.advance(YEAR, Stage.VERIFICATION, tapd);
         budget.verifyAgency(YEAR, DIKNAS, tapd);
         budget.verifyAgency(YEAR, DINKES, tapd);
         budget.advance(YEAR, Stage.VALIDATION, tapd);
-        budget.validateAgency(YEAR, DIKNAS, diknas);
-        budget.validateAgency(YEAR, DINKES, Actor.agency("dinkes", DINKES));
+        budget.validateAgency(YEAR, DIKNAS, Actor.head("kadisdik", DIKNAS));
+        budget.validateAgency(YEAR, DINKES, Actor.head("kadinkes", DINKES));
         budget.advance(YEAR, Stage.DPA, tapd);
     }
 
@@ -121,96 +131,106 @@ class ReportsTest {
     }
 
     @Test
-    void otherModulesReadTheBudgetPerProgrammeWithoutRealisation() {
+    void otherModulesReadTheBudgetPerProgrammeWithItsRealisation() {
         List<ProgrammeBudget> figures = reports.byProgramme(DINKES, YEAR);
         assertEquals(1, figures.size());
         assertEquals("1.02.02", figures.get(0).programmeCode());
         assertEquals(new BigDecimal("21000000.00"), figures.get(0).budget());
         assertEquals(1, figures.get(0).version());
-        assertNull(figures.get(0).realisation());
+        assertEquals(new BigDecimal("0.00"), figures.get(0).realisation());
+        db.realisation.record(YEAR, new Realisation.Input(DINKES, GIZI, MEALS, "2027-02-10", new BigDecimal("5250000"),
+                "SP2D-0007/LS/2027", "PMT Januari"), tapd);
+        assertEquals(new BigDecimal("5250000.00"), reports.byProgramme(DINKES, YEAR).get(0).realisation());
         assertEquals(List.of(), reports.byProgramme(DINKES, 2030));
     }
 
     @Test
-    void theFiscalDataPackageFollowsTheStandard() throws Exception {
-        FiscalDataPackage.Export export = new FiscalDataPackage(db.budget, db.reference).export(YEAR, "Kabupaten Contoh");
+    void theFiscalDataPackageValidatesAgainstTheFrictionlessStandard() throws Exception {
+        Realisation.Entry paid = db.realisation.record(YEAR, new Realisation.Input(DIKNAS, USB, PC, "2027-03-15",
+                new BigDecimal("150000000"), "SP2D-0001/LS/2027", "PC lab, termin 1"), tapd);
+        Realisation.Entry wrong = db.realisation.record(YEAR, new Realisation.Input(DINKES, GIZI, MEALS, "2027-04-01",
+                new BigDecimal("2100000.50"), "SP2D-0002/LS/2027", null), tapd);
+        db.realisation.reverse(YEAR, wrong.id(), "salah akun", tapd);
+        FiscalDataPackage.Export export = new FiscalDataPackage(db.budget, db.reference, db.realisation).export(YEAR, "Kabupaten Contoh");
         JsonNode descriptor = new ObjectMapper().readTree(export.descriptor());
 
-        // Data Package: name, profile, resources with a name, a relative path and a format
-        assertTrue(descriptor.get("name").asText().matches("^[a-z0-9._-]+$"), descriptor.get("name").asText());
+        // the official JSON Schemas and every CSV against its Table Schema
+        assertEquals(List.of(), Frictionless.validate(descriptor, Map.of("budget.csv", export.csv(),
+                "realisation.csv", export.realisationCsv())));
         assertEquals("apbd-kabupaten-contoh-2027", descriptor.get("name").asText());
         assertEquals("fiscal-data-package", descriptor.get("profile").asText());
-        assertTrue(descriptor.get("licenses").get(0).has("name"));
-        JsonNode resources = descriptor.get("resources");
-        assertEquals(1, resources.size());
-        JsonNode resource = resources.get(0);
-        assertTrue(resource.get("name").asText().matches("^[a-z0-9._-]+$"));
-        String path = resource.get("path").asText();
-        assertFalse(path.startsWith("/") || path.contains("..") || path.contains("://"), path);
-        assertEquals("tabular-data-resource", resource.get("profile").asText());
+        assertEquals(List.of("budget", "realisation"), List.of(descriptor.get("resources").get(0).get("name").asText(),
+                descriptor.get("resources").get(1).get("name").asText()));
+        assertEquals(2, descriptor.get("resources").size());
 
-        // Table Schema: unique field names of known types; the CSV header is exactly the fields, every value casts
-        Set<String> types = Set.of("string", "number", "integer", "boolean", "date", "year", "object", "array", "any");
-        List<String> names = new ArrayList<>();
-        for (JsonNode field : resource.get("schema").get("fields")) {
-            names.add(field.get("name").asText());
-            assertTrue(types.contains(field.get("type").asText()), field.toString());
-        }
-        assertEquals(names.size(), new HashSet<>(names).size());
-        CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(new StringReader(export.csv()));
-        assertEquals(names, csv.getHeaderNames());
-        List<CSVRecord> records = csv.getRecords();
-        assertEquals(4, records.size());
-        Set<String> keys = new HashSet<>();
-        BigDecimal total = BigDecimal.ZERO;
-        for (CSVRecord record : records) {
-            for (JsonNode field : resource.get("schema").get("fields")) {
-                String value = record.get(field.get("name").asText());
-                if (field.path("constraints").path("required").asBoolean()) {
-                    assertFalse(value.isEmpty(), field.get("name").asText() + " on " + record);
-                }
-                switch (field.get("type").asText()) {
-                    case "integer" -> Long.parseLong(value);
-                    case "year" -> assertTrue(value.matches("\\d{4}"), value);
-                    case "number" -> new BigDecimal(value);
-                    default -> { }
-                }
-            }
-            assertTrue(keys.add(record.get("line_id")), "primary key line_id is unique");
-            total = total.add(new BigDecimal(record.get("amount")));
-        }
-        assertEquals(new BigDecimal("335750000.00"), total);
-        assertTrue(records.get(2).get("description").contains("<80 gram>"));
+        // the validator does catch what breaks the standard
+        ObjectNode broken = descriptor.deepCopy();
+        broken.put("name", "APBD Kabupaten");
+        ((ObjectNode) broken.get("resources").get(0).get("schema").get("fields").get(0)).put("type", "money");
+        List<String> problems = Frictionless.validate(broken, Map.of("budget.csv", export.csv().replace("\r\n1,", "\r\nsatu,"),
+                "realisation.csv", export.realisationCsv()));
+        assertTrue(problems.stream().anyMatch(problem -> problem.startsWith("datapackage.json: $.name")), problems.toString());
+        assertTrue(problems.stream().anyMatch(problem -> problem.contains("schema") && problem.contains("type")), problems.toString());
+        assertTrue(problems.stream().anyMatch(problem -> problem.contains("line_id \"satu\" is not a money")), problems.toString());
+
+        // budget lines: phase approved (murni), the amounts add up to the DPA
+        CSVParser budget = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(new StringReader(export.csv()));
+        List<CSVRecord> lines = budget.getRecords();
+        assertEquals(4, lines.size());
+        assertEquals(new BigDecimal("335750000.00"), lines.stream().map(r -> new BigDecimal(r.get("amount"))).reduce(BigDecimal.ZERO, BigDecimal::add));
+        assertEquals("approved", lines.get(0).get("phase"));
+        assertEquals("murni", lines.get(0).get("phase_label"));
+        assertTrue(lines.get(2).get("description").contains("<80 gram>"));
+
+        // realisation: phase executed (realisasi), the reversal as a negative entry naming the one it cancels
+        CSVParser realised = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(new StringReader(export.realisationCsv()));
+        List<CSVRecord> entries = realised.getRecords();
+        assertEquals(3, entries.size());
+        assertEquals(List.of("executed"), entries.stream().map(r -> r.get("phase")).distinct().toList());
+        assertEquals(List.of("realisasi"), entries.stream().map(r -> r.get("phase_label")).distinct().toList());
+        assertEquals(Long.toString(paid.id()), entries.get(0).get("entry_id"));
+        assertEquals("2027-03-15", entries.get(0).get("date"));
+        assertEquals("SP2D-0001/LS/2027", entries.get(0).get("document"));
+        assertEquals("1.01.02", entries.get(0).get("program_code"));
+        assertEquals("-2100000.50", entries.get(2).get("amount"));
+        assertEquals(Long.toString(wrong.id()), entries.get(2).get("reverses_entry_id"));
+        assertEquals("", entries.get(1).get("reverses_entry_id"));
 
         // Fiscal Data Package: the mapping of the domain notes, currency and fiscal period
-        Map<String, String> columnTypes = new java.util.HashMap<>();
-        resource.get("schema").get("fields").forEach(field -> {
-            if (field.has("columnType")) {
-                columnTypes.put(field.get("columnType").asText(), field.get("name").asText());
-            }
-        });
-        assertEquals("amount", columnTypes.get("value"));
-        assertEquals("fiscal_year", columnTypes.get("date:fiscal-year"));
-        assertEquals("phase", columnTypes.get("phase:id"));
-        assertEquals("agency_code", columnTypes.get("administrative-classification:generic:level1:code"));
-        assertEquals("bidang_code", columnTypes.get("functional-classification:generic:level2:code"));
-        assertEquals("account_code", columnTypes.get("economic-classification:generic:level6:code"));
-        assertEquals("program_code", columnTypes.get("activity:generic:program:code"));
+        for (JsonNode resource : descriptor.get("resources")) {
+            Map<String, String> columnTypes = new java.util.HashMap<>();
+            resource.get("schema").get("fields").forEach(field -> {
+                if (field.has("columnType")) {
+                    columnTypes.put(field.get("columnType").asText(), field.get("name").asText());
+                }
+            });
+            assertEquals("amount", columnTypes.get("value"));
+            assertEquals("fiscal_year", columnTypes.get("date:fiscal-year"));
+            assertEquals("phase", columnTypes.get("phase:id"));
+            assertEquals("phase_label", columnTypes.get("phase:label"));
+            assertEquals("agency_code", columnTypes.get("administrative-classification:generic:level1:code"));
+            assertEquals("urusan_code", columnTypes.get("functional-classification:generic:level1:code"));
+            assertEquals("bidang_code", columnTypes.get("functional-classification:generic:level2:code"));
+            assertEquals("account_code", columnTypes.get("economic-classification:generic:level6:code"));
+            assertEquals("program_code", columnTypes.get("activity:generic:program:code"));
+            assertEquals("kegiatan_code", columnTypes.get("activity:generic:project:code"));
+        }
         assertEquals("IDR", descriptor.get("currency").asText());
         assertEquals(LocalDate.of(YEAR, 1, 1), LocalDate.parse(descriptor.get("fiscalPeriod").get("start").asText()));
         assertEquals(LocalDate.of(YEAR, 12, 31), LocalDate.parse(descriptor.get("fiscalPeriod").get("end").asText()));
-        assertEquals("approved", records.get(0).get("phase"));
 
-        // the zip holds both files in one folder
-        List<String> entries = new ArrayList<>();
+        // the zip holds the three files in one folder
+        List<String> zipped = new ArrayList<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(export.zip()))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                entries.add(entry.getName());
-                if (entry.getName().endsWith(".csv")) {
+                zipped.add(entry.getName());
+                if (entry.getName().endsWith("budget.csv")) {
                     assertEquals(export.csv(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
                 }
             }
         }
-        assertEquals(List.of("apbd-kabupaten-contoh-2027/datapackage.json", "apbd-kabupaten-contoh-2027/budget.csv"), entries);
+        assertEquals(List.of("apbd-kabupaten-contoh-2027/datapackage.json", "apbd-kabupaten-contoh-2027/budget.csv",
+                "apbd-kabupaten-contoh-2027/realisation.csv"), zipped);
     }
 }

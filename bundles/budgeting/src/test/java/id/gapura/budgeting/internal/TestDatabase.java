@@ -33,6 +33,8 @@ public final class TestDatabase implements AutoCloseable {
     public final BudgetingDatabase database;
     public final ReferenceData reference;
     public final Budget budget;
+    public final Realisation realisation;
+    public final CashPlan cashPlan;
 
     public TestDatabase() {
         this(h2());
@@ -47,6 +49,8 @@ public final class TestDatabase implements AutoCloseable {
         database = new BudgetingDatabase(new Template(factory));
         reference = new ReferenceData(database);
         budget = new Budget(database, reference, Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC));
+        realisation = new Realisation(database, reference, Clock.fixed(Instant.parse("2027-03-20T03:00:00Z"), ZoneOffset.UTC));
+        cashPlan = new CashPlan(database, Clock.fixed(Instant.parse("2027-01-05T03:00:00Z"), ZoneOffset.UTC));
     }
 
     /**

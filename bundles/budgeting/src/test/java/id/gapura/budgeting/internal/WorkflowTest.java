@@ -25,6 +25,7 @@ class WorkflowTest {
 
     final Actor tapd = Actor.tapd("tapd");
     final Actor diknas = Actor.agency("operator-diknas", DIKNAS);
+    final Actor head = Actor.head("kadisdik", DIKNAS);
     TestDatabase db;
 
     TestDatabase database() throws Exception {
@@ -62,8 +63,11 @@ class WorkflowTest {
         ProblemException notValidated = assertThrows(ProblemException.class, () -> budget.advance(YEAR, Stage.DPA, tapd));
         assertTrue(notValidated.detail().contains(DIKNAS), notValidated.detail());
         assertEquals(403, assertThrows(ProblemException.class,
-                () -> budget.validateAgency(YEAR, DIKNAS, Actor.agency("kadinkes", CeilingsTest.DINKES))).status());
-        budget.validateAgency(YEAR, DIKNAS, Actor.agency("kadisdik", DIKNAS));
+                () -> budget.validateAgency(YEAR, DIKNAS, Actor.head("kadinkes", CeilingsTest.DINKES))).status());
+        ProblemException drafter = assertThrows(ProblemException.class, () -> budget.validateAgency(YEAR, DIKNAS, diknas));
+        assertEquals(403, drafter.status());
+        assertTrue(drafter.detail().contains("budget-agency-head"), drafter.detail());
+        budget.validateAgency(YEAR, DIKNAS, Actor.head("kadisdik", DIKNAS));
         Budget.YearView dpa = budget.advance(YEAR, Stage.DPA, tapd);
         assertEquals("dpa", dpa.stage());
 
@@ -83,7 +87,7 @@ class WorkflowTest {
         budget.advance(YEAR, Stage.VERIFICATION, tapd);
         budget.verifyAgency(YEAR, DIKNAS, tapd);
         budget.advance(YEAR, Stage.VALIDATION, tapd);
-        budget.validateAgency(YEAR, DIKNAS, diknas);
+        budget.validateAgency(YEAR, DIKNAS, head);
         budget.advance(YEAR, Stage.DPA, tapd);
 
         assertEquals(List.of(1, 2), budget.versions(YEAR).stream().map(Budget.VersionView::version).toList());
@@ -138,7 +142,7 @@ class WorkflowTest {
         budget.advance(YEAR, Stage.VERIFICATION, tapd);
         budget.verifyAgency(YEAR, DIKNAS, tapd);
         budget.advance(YEAR, Stage.VALIDATION, tapd);
-        budget.validateAgency(YEAR, DIKNAS, diknas);
+        budget.validateAgency(YEAR, DIKNAS, head);
         ProblemException unbalanced = assertThrows(ProblemException.class, () -> budget.advance(YEAR, Stage.DPA, tapd));
         assertEquals("Version 2 of 2027 is a pergeseran, which keeps each agency's total; changed: " + DIKNAS
                 + " Rp312.000.000 → Rp297.000.000. Balance the lines, or use a perubahan.", unbalanced.detail());
@@ -149,7 +153,7 @@ class WorkflowTest {
         budget.advance(YEAR, Stage.VERIFICATION, tapd);
         budget.verifyAgency(YEAR, DIKNAS, tapd);
         budget.advance(YEAR, Stage.VALIDATION, tapd);
-        budget.validateAgency(YEAR, DIKNAS, diknas);
+        budget.validateAgency(YEAR, DIKNAS, head);
         budget.advance(YEAR, Stage.DPA, tapd);
     }
 

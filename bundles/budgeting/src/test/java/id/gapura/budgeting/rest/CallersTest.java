@@ -64,6 +64,10 @@ class CallersTest {
         Actor operator = Callers.of(caller("operator-diknas", "budget-agency"), reference);
         assertEquals("1.01.0.00.0.00.01.0000", operator.agency());
         assertFalse(operator.tapd());
+        assertFalse(operator.head());
+        Actor kadisdik = Callers.of(caller("operator-diknas", "budget-agency-head"), reference);
+        assertTrue(kadisdik.head());
+        assertEquals("1.01.0.00.0.00.01.0000", kadisdik.agency());
         Actor unassigned = Callers.of(caller("operator-baru", "budget-agency"), reference);
         assertNull(unassigned.agency());
         assertEquals(403, assertThrows(ProblemException.class,
