@@ -51,7 +51,7 @@ class SakipIT {
         gapura.addUser(EVALUATOR, PASSWORD, "sakip-evaluator");
         gapura.addUser(VIEWER, PASSWORD, "sakip-viewer");
         gapura.addUser(TAPD, PASSWORD, "budget-tapd");
-        gapura.addUser(OPERATOR, PASSWORD, "budget-agency");
+        gapura.addUser(OPERATOR, PASSWORD, "budget-agency", "budget-agency-head");
         gapura.start();
         await("the console answers").atMost(Duration.ofSeconds(60)).ignoreExceptions()
                 .until(() -> gapura.console("shell:echo ready").exitStatus() == 0);
@@ -160,7 +160,12 @@ class SakipIT {
         JsonNode objectiveBudget = withBudget.get("objectives").get(0).get("budget");
         assertEquals(600_000_000L, objectiveBudget.get("allocated").asLong(), objectiveBudget.toString());
         assertEquals("Program Pengelolaan Pendidikan", objectiveBudget.get("programmes").get(0).get("name").asText());
-        assertTrue(objectiveBudget.get("spent").isNull(), "budgeting records no realisation yet: " + objectiveBudget);
+        assertEquals(0, objectiveBudget.get("spent").asLong(), "nothing paid yet: " + objectiveBudget);
+        created(as(OPERATOR, "POST", "/api/budgeting/years/2027/realisations", "{\"agencyCode\":\"" + DIKNAS
+                + "\",\"subKegiatanCode\":\"" + USB + "\",\"accountCode\":\"5.2.02.10.01.0002\",\"date\":\"2027-03-15\","
+                + "\"amount\":450000000,\"document\":\"SP2D-0001/LS/2027\"}"));
+        await("the LKjIP shows what budgeting recorded as spent").atMost(Duration.ofSeconds(30)).until(() ->
+                ok(as(VIEWER, "GET", LKJIP, null)).get("objectives").get(0).get("budget").get("spent").asLong() == 450_000_000L);
         assertTrue(ok(as(VIEWER, "GET", LKJIP, null)).get("objectives").get(1).get("budget").get("programmes").isEmpty());
         assertTrue(as(VIEWER, "GET", LKJIP + "?format=html", null).body().contains("Rp600.000.000"));
 
