@@ -5,19 +5,19 @@ import id.gapura.core.ModuleManager;
 import id.gapura.core.ModuleOperationException;
 import id.gapura.core.agreement.AgreementRefusedException;
 import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.ShellUtil;
+import org.apache.karaf.shell.support.table.ShellTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.Locale;
 
 /**
  * What every {@code module:}, {@code agreement:} and {@code audit:} command shares: the manager, the acting
