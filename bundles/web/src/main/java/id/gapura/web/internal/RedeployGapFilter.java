@@ -7,12 +7,16 @@ import org.slf4j.LoggerFactory;
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
 import javax.servlet.ServletException;
+import javax.servlet.ServletInputStream;
 import javax.servlet.ServletOutputStream;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
 import javax.servlet.WriteListener;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletRequestWrapper;
 import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpServletResponseWrapper;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -27,7 +31,8 @@ import java.time.Duration;
  * install, upgrade and uninstall. In between, CXF answers {@code 404 No service was found.} for every path, those
  * of modules that did not change too. In that answer CXF has not read the request body (it found no service to
  * read it), so the request can be passed again unchanged once the new server is up. The same holds for the
- * {@link NullPointerException} CXF throws in the same moment (see {@link #duringRedeploy}).
+ * {@link NullPointerException} CXF throws in the same moment (see {@link #duringRedeploy}). A request whose
+ * body was opened is never passed again.
  */
 @Component(service = Filter.class, property = {
         "osgi.http.whiteboard.filter.pattern=/*",
@@ -43,25 +48,26 @@ public class RedeployGapFilter implements Filter {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!(response instanceof HttpServletResponse http)) {
+        if (!(response instanceof HttpServletResponse http) || !(request instanceof HttpServletRequest httpRequest)) {
             chain.doFilter(request, response);
             return;
         }
+        BodyWatch watched = new BodyWatch(httpRequest);
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         int attempts = 1;
         while (true) {
             NotFoundHolder held = new NotFoundHolder(http);
             try {
-                chain.doFilter(request, held);
+                chain.doFilter(watched, held);
             } catch (RuntimeException | ServletException e) {
-                if (!duringRedeploy(e) || http.isCommitted() || System.nanoTime() > deadline) {
+                if (watched.bodyOpened || !duringRedeploy(e) || http.isCommitted() || System.nanoTime() > deadline) {
                     throw e;
                 }
                 attempts++;
                 pause();
                 continue;
             }
-            if (!held.noService() || System.nanoTime() > deadline) {
+            if (!held.noService() || watched.bodyOpened || System.nanoTime() > deadline) {
                 held.release();
                 if (attempts > 1) {
                     LOG.debug("Served after {} attempts while the JAX-RS application was redeployed", attempts);
@@ -79,11 +85,37 @@ public class RedeployGapFilter implements Filter {
      */
     static boolean duringRedeploy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof NullPointerException && String.valueOf(cause.getMessage()).contains("incomingObserver")) {
+            // once the JIT has compiled that spot, the JVM throws a preallocated NullPointerException without message
+            if (cause instanceof NullPointerException
+                    && (cause.getMessage() == null || cause.getMessage().contains("incomingObserver"))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Notes whether anything opened the request body. A request whose body was opened reached a resource, and is
+     * never passed again: its effects may have happened.
+     */
+    static final class BodyWatch extends HttpServletRequestWrapper {
+        boolean bodyOpened;
+
+        BodyWatch(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            bodyOpened = true;
+            return super.getInputStream();
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            bodyOpened = true;
+            return super.getReader();
+        }
     }
 
     private static void pause() throws ServletException {

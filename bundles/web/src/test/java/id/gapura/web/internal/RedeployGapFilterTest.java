@@ -106,6 +106,32 @@ class RedeployGapFilterTest {
     }
 
     @Test
+    void theJitsMessagelessNullPointerExceptionIsRetriedToo() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        Recorded recorded = new Recorded();
+        new RedeployGapFilter().doFilter(REQUEST, recorded.response(), (request, response) -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new NullPointerException();
+            }
+            answer(response, 200, "ok");
+        });
+        assertEquals(2, calls.get());
+        assertEquals(200, recorded.status);
+    }
+
+    @Test
+    void aRequestWhoseBodyWasReadIsNeverPassedAgain() {
+        AtomicInteger calls = new AtomicInteger();
+        assertThrows(NullPointerException.class, () -> new RedeployGapFilter().doFilter(REQUEST,
+                new Recorded().response(), (request, response) -> {
+                    calls.incrementAndGet();
+                    ((HttpServletRequest) request).getInputStream();
+                    throw new NullPointerException();
+                }));
+        assertEquals(1, calls.get());
+    }
+
+    @Test
     void otherFailuresAreNotRetried() {
         AtomicInteger calls = new AtomicInteger();
         assertThrows(IllegalStateException.class, () -> new RedeployGapFilter().doFilter(REQUEST,
