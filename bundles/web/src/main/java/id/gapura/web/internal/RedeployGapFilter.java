@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
+import javax.servlet.ReadListener;
 import javax.servlet.ServletException;
 import javax.servlet.ServletInputStream;
 import javax.servlet.ServletOutputStream;
@@ -32,7 +33,7 @@ import java.time.Duration;
  * of modules that did not change too. In that answer CXF has not read the request body (it found no service to
  * read it), so the request can be passed again unchanged once the new server is up. The same holds for the
  * {@link NullPointerException} CXF throws in the same moment (see {@link #duringRedeploy}). A request whose
- * body was opened is never passed again.
+ * body was read is never passed again.
  */
 @Component(service = Filter.class, property = {
         "osgi.http.whiteboard.filter.pattern=/*",
@@ -60,14 +61,14 @@ public class RedeployGapFilter implements Filter {
             try {
                 chain.doFilter(watched, held);
             } catch (RuntimeException | ServletException e) {
-                if (watched.bodyOpened || !duringRedeploy(e) || http.isCommitted() || System.nanoTime() > deadline) {
+                if (watched.bodyRead || !duringRedeploy(e) || http.isCommitted() || System.nanoTime() > deadline) {
                     throw e;
                 }
                 attempts++;
                 pause();
                 continue;
             }
-            if (!held.noService() || watched.bodyOpened || System.nanoTime() > deadline) {
+            if (!held.noService() || watched.bodyRead || System.nanoTime() > deadline) {
                 held.release();
                 if (attempts > 1) {
                     LOG.debug("Served after {} attempts while the JAX-RS application was redeployed", attempts);
@@ -95,11 +96,13 @@ public class RedeployGapFilter implements Filter {
     }
 
     /**
-     * Notes whether anything opened the request body. A request whose body was opened reached a resource, and is
-     * never passed again: its effects may have happened.
+     * Notes whether anything read from the request body. CXF opens the stream before it looks for the service,
+     * but only a resource reads from it: a request whose body was read reached a resource, and is never passed
+     * again, as its effects may have happened.
      */
     static final class BodyWatch extends HttpServletRequestWrapper {
-        boolean bodyOpened;
+        boolean bodyRead;
+        private ServletInputStream watched;
 
         BodyWatch(HttpServletRequest request) {
             super(request);
@@ -107,13 +110,57 @@ public class RedeployGapFilter implements Filter {
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
-            bodyOpened = true;
-            return super.getInputStream();
+            ServletInputStream in = super.getInputStream();
+            if (in == null) {
+                return null;
+            }
+            if (watched == null) {
+                watched = new ServletInputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        bodyRead = true;
+                        return in.read();
+                    }
+
+                    @Override
+                    public int read(byte[] bytes, int offset, int length) throws IOException {
+                        bodyRead = true;
+                        return in.read(bytes, offset, length);
+                    }
+
+                    @Override
+                    public int available() throws IOException {
+                        return in.available();
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return in.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        bodyRead = true;
+                        in.setReadListener(listener);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        in.close();
+                    }
+                };
+            }
+            return watched;
         }
 
         @Override
         public BufferedReader getReader() throws IOException {
-            bodyOpened = true;
+            bodyRead = true;
             return super.getReader();
         }
     }
