@@ -1,32 +1,19 @@
 package id.gapura.sakip.internal;
 
+import id.gapura.testing.ModuleDatabases;
+import id.gapura.testing.ResourceLocalTemplate;
 import id.gapura.api.AuditEntry;
 import id.gapura.api.AuditLog;
 import id.gapura.api.AuditOutcome;
 import id.gapura.api.AuditQuery;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.apache.aries.jpa.template.EmConsumer;
-import org.apache.aries.jpa.template.EmFunction;
-import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 
-import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.EntityTransaction;
-import javax.persistence.Persistence;
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.UUID;
 
 /**
  * The module's real migrations (with the sample reference data) and entities on a real database — in-memory H2
@@ -48,16 +35,13 @@ public final class TestDatabase implements AutoCloseable {
     public final Lkjip lkjip;
 
     public TestDatabase() {
-        this(h2());
+        this(ModuleDatabases.h2("sakip"));
     }
 
     public TestDatabase(DataSource dataSource) {
         this.dataSource = dataSource;
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/sakip")
-                .table("sakip_schema_history").load().migrate();
-        factory = Persistence.createEntityManagerFactory("sakip",
-                Map.of("javax.persistence.nonJtaDataSource", dataSource));
-        database = new SakipDatabase(new Template(factory));
+        factory = ModuleDatabases.persistenceUnit("sakip", ModuleDatabases.migrated(dataSource, "sakip"));
+        database = new SakipDatabase(new ResourceLocalTemplate(factory));
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC);
         AuditLog audit = new AuditLog() {
             @Override
@@ -85,79 +69,12 @@ public final class TestDatabase implements AutoCloseable {
      * A fresh database on a real PostgreSQL server, one server for the whole test run (started on first use,
      * stopped when the JVM exits).
      */
-    public static TestDatabase postgres() throws Exception {
-        String name = "sakip_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection admin = Postgres.SERVER.getPostgresDatabase().getConnection()) {
-            admin.createStatement().execute("CREATE DATABASE " + name);
-        }
-        return new TestDatabase(Postgres.SERVER.getDatabase("postgres", name));
-    }
-
-    private static final class Postgres {
-        static final EmbeddedPostgres SERVER = start();
-
-        private static EmbeddedPostgres start() {
-            try {
-                EmbeddedPostgres server = EmbeddedPostgres.builder().start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        server.close();
-                    } catch (IOException e) {
-                        // the JVM is exiting
-                    }
-                }));
-                return server;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    private static DataSource h2() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:sakip-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000");
-        return h2;
+    public static TestDatabase postgres() {
+        return new TestDatabase(ModuleDatabases.postgres("sakip"));
     }
 
     @Override
     public void close() {
         factory.close();
-    }
-
-    private record Template(EntityManagerFactory factory) implements JpaTemplate {
-        @Override
-        public <R> R txExpr(TransactionType type, EmFunction<R> code) {
-            EntityManager em = factory.createEntityManager();
-            EntityTransaction transaction = em.getTransaction();
-            try {
-                transaction.begin();
-                R result = code.apply(em);
-                transaction.commit();
-                return result;
-            } finally {
-                if (transaction.isActive()) {
-                    transaction.rollback();
-                }
-                em.close();
-            }
-        }
-
-        @Override
-        public void tx(TransactionType type, EmConsumer code) {
-            txExpr(type, em -> {
-                code.accept(em);
-                return null;
-            });
-        }
-
-        @Override
-        public <R> R txExpr(EmFunction<R> code) {
-            return txExpr(TransactionType.Required, code);
-        }
-
-        @Override
-        public void tx(EmConsumer code) {
-            tx(TransactionType.Required, code);
-        }
     }
 }
