@@ -223,7 +223,8 @@ final class GapuraInstance implements AutoCloseable {
             try (ClientChannel channel = session.createExecChannel(command)) {
                 channel.setOut(out);
                 channel.setErr(out);
-                channel.open().verify(Duration.ofSeconds(30));
+                // generous: on a loaded machine Karaf's SSH server has taken over 30 s to open a channel
+                channel.open().verify(Duration.ofSeconds(120));
                 channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofSeconds(180));
                 Integer status = channel.getExitStatus();
                 String text = out.toString(StandardCharsets.UTF_8).replaceAll("\u001B\\[[;\\d]*m", "");
