@@ -88,7 +88,27 @@ final class GapuraInstance implements AutoCloseable {
                     }
                     return status("/api/health") == 200;
                 });
-        return Duration.ofNanos(System.nanoTime() - started);
+        Duration ready = Duration.ofNanos(System.nanoTime() - started);
+        // Karaf hashes the plain passwords addUser wrote by rewriting etc/users.properties in the background; a
+        // realm lookup during that rewrite can read a cut line. Tests start once every password is hashed.
+        await("the realm has hashed the passwords of the added users").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100)).until(() -> addedUsers.stream().allMatch(this::passwordHashed));
+        return ready;
+    }
+
+    private final List<String> addedUsers = new ArrayList<>();
+
+    private boolean passwordHashed(String user) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(home.resolve("etc/users.properties"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return false; // being rewritten
+        }
+        return lines.stream()
+                .map(String::strip)
+                .filter(line -> line.startsWith(user + " ") || line.startsWith(user + "="))
+                .anyMatch(line -> line.substring(line.indexOf('=') + 1).strip().startsWith("{CRYPT}"));
     }
 
     /**
@@ -209,6 +229,7 @@ final class GapuraInstance implements AutoCloseable {
 
     /** Adds a console and REST user with these roles to etc/users.properties; call before {@link #start}. */
     void addUser(String user, String password, String... roles) throws IOException {
+        addedUsers.add(user);
         Files.writeString(home.resolve("etc/users.properties"),
                 System.lineSeparator() + user + " = " + password + "," + String.join(",", roles) + System.lineSeparator(),
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
