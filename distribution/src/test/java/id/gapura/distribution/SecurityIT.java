@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -62,14 +63,12 @@ class SecurityIT {
     void boot() throws Exception {
         gapura = new GapuraInstance();
         gapura.start();
-        GapuraInstance.Shell users = gapura.console("jaas:realm-manage --realm karaf; "
-                + "jaas:user-add outsider outsider-pw; jaas:role-add outsider gapura-it-unrelated; "
-                + "jaas:user-add reader reader-pw; jaas:role-add reader fixture-reader; "
-                + "jaas:user-add watcher watcher-pw; jaas:role-add watcher viewer; "
-                + "jaas:user-add operator operator-pw; jaas:role-add operator ssh; jaas:role-add operator viewer; "
-                + "jaas:user-add restonly restonly-pw; jaas:role-add restonly complaints-coordinator; "
-                + "jaas:user-add scripter scripter-pw; jaas:role-add scripter viewer; "
-                + "jaas:update");
+        GapuraInstance.Shell users = gapura.console("user:add --role gapura-it-unrelated outsider outsider-pw; "
+                + "user:add --role fixture-reader reader reader-pw; "
+                + "user:add --role viewer watcher watcher-pw; "
+                + "user:add --role ssh --role viewer operator operator-pw; "
+                + "user:add --role complaints-coordinator restonly restonly-pw; "
+                + "user:add --role viewer scripter scripter-pw");
         assertEquals(0, users.exitStatus(), users.output());
     }
 
@@ -231,6 +230,8 @@ class SecurityIT {
                 "kar:install file:/nonexistent.kar", "bundle:install file:/nonexistent.jar",
                 "bundle:update " + webBundle, "bundle:uninstall " + webBundle, "bundle:refresh " + webBundle,
                 "bundle:stop " + webBundle, "jaas:realm-manage --realm karaf", "jaas:user-add intruder x",
+                "user:add --role admin intruder intruder-pw", "user:role-add operator admin", "user:list",
+                "user:passwd karaf stolen-password", "user:delete karaf",
                 "config:list", "config:property-set -p id.gapura.web publicRequestsPerMinute 0",
                 "config:install file:/etc/hostname org.apache.karaf.command.acl.bundle.cfg",
                 "config:edit org.apache.karaf.jaas", "scr:disable id.gapura.web.internal.AccessFilter",
@@ -292,7 +293,7 @@ class SecurityIT {
         List<String> lines = doctor.lines();
         assertAll(doctor.output(),
                 () -> assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN  quick-start password: user 'karaf'")
-                        && l.contains("jaas:user-add karaf"))),
+                        && l.contains("user:passwd karaf"))),
                 () -> assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN  plain HTTP on 0.0.0.0")
                         && l.contains("no TLS"))),
                 () -> assertTrue(lines.stream().anyMatch(l -> l.startsWith("OK    SSH console only on the loopback"))),
@@ -404,23 +405,75 @@ class SecurityIT {
 
     @Test
     void aTokenStopsWorkingWhenItsUserLosesTheRole() throws Exception {
-        assertEquals(0, gapura.console("jaas:realm-manage --realm karaf; jaas:user-add fleeting fleeting-pw; "
-                + "jaas:role-add fleeting viewer; jaas:update").exitStatus());
+        assertEquals(0, gapura.console("user:add --role viewer fleeting fleeting-pw").exitStatus());
         HttpResponse<String> issued = gapura.send("POST", "/api/security/tokens", "{}", "fleeting", "fleeting-pw");
         assertEquals(201, issued.statusCode(), issued.body());
         String token = json.readTree(issued.body()).get("token").asText();
         assertEquals(200, gapura.sendBearer("GET", "/api/modules", null, token).statusCode());
-        assertEquals(0, gapura.console("jaas:realm-manage --realm karaf; jaas:role-delete fleeting viewer; "
-                + "jaas:update").exitStatus());
+        assertEquals(0, gapura.console("user:role-remove fleeting viewer").exitStatus());
         await("the role's removal reaches the token within authCacheSeconds (60 s)").atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofSeconds(2))
                 .until(() -> gapura.sendBearer("GET", "/api/modules", null, token).statusCode() == 403);
-        assertEquals(0, gapura.console("jaas:realm-manage --realm karaf; jaas:user-delete fleeting; jaas:update")
-                .exitStatus());
+        assertEquals(0, gapura.console("user:delete fleeting").exitStatus());
         assertEquals(0, gapura.console("config:property-set -p id.gapura.web authCacheSeconds 59; "
                 + "config:property-set -p id.gapura.web authCacheSeconds 60").exitStatus(), "forget cached roles");
         await("a deleted user's token is refused").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> gapura.sendBearer("GET", "/api/modules", null, token).statusCode() == 401);
+    }
+
+    @Test
+    void usersAreManagedFromTheConsoleOneWholeChangeAtATime() throws Exception {
+        // Karaf's jaas:update lost users here when its in-place writes met Karaf's own password-hashing watcher
+        for (int round = 0; round < 8; round++) {
+            List<String> names = List.of("pegawai" + round + "a", "pegawai" + round + "b", "pegawai" + round + "c");
+            StringBuilder commands = new StringBuilder();
+            for (String name : names) {
+                commands.append("user:add --role viewer --role complaints-viewer ").append(name).append(' ')
+                        .append(name).append("-pw; ");
+            }
+            GapuraInstance.Shell added = gapura.console(commands.toString());
+            assertEquals(0, added.exitStatus(), added.output());
+            for (String name : names) {
+                assertEquals(200, gapura.get("/api/modules", name, name + "-pw").statusCode(), name + " logs in");
+            }
+        }
+        GapuraInstance.Shell list = gapura.console("user:list --no-format");
+        assertEquals(0, list.exitStatus(), list.output());
+        List<List<String>> rows = list.lines().stream()
+                .map(line -> Arrays.stream(line.split("\t")).map(String::strip).toList()).toList();
+        assertTrue(rows.contains(List.of("pegawai7c", "complaints-viewer,viewer")), list.output());
+        assertTrue(rows.contains(List.of("karaf", "admin,manager,ssh,systembus,viewer", "admingroup")), list.output());
+        assertFalse(list.output().contains("{CRYPT}") || list.output().contains("pegawai7c-pw"), "no password shown");
+        String file = Files.readString(gapura.home.resolve("etc/users.properties"));
+        assertFalse(file.contains("pegawai7c-pw"), "stored hashed");
+
+        byte[] before = Files.readAllBytes(gapura.home.resolve("etc/users.properties"));
+        Map<String, String> refusals = Map.of(
+                "user:add --role viewer pegawai0a another-pw", "There is already a user pegawai0a",
+                "user:add x y", "at least 8 characters",
+                "user:add --role 'viewer,admin' budi long-enough-pw", "A role is",
+                "user:passwd nobody long-enough-pw", "There is no user nobody",
+                "user:delete karaf", "no user would be left with the admin role",
+                "user:role-remove karaf admin", "comes from a group");
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+            String command = refusal.getKey();
+            String reason = refusal.getValue();
+            GapuraInstance.Shell shell = gapura.console(command);
+            assertNotEquals(0, shell.exitStatus(), command + ": " + shell.output());
+            assertEquals(1, shell.lines().size(), "one line: " + shell.output());
+            assertTrue(shell.output().contains(reason), command + ": " + shell.output());
+        }
+        assertTrue(Arrays.equals(before, Files.readAllBytes(gapura.home.resolve("etc/users.properties"))),
+                "refused changes leave the file as it was");
+
+        assertEquals(0, gapura.console("user:passwd pegawai0a a-new-passphrase").exitStatus());
+        assertEquals(200, gapura.get("/api/modules", "pegawai0a", "a-new-passphrase").statusCode());
+        assertEquals(0, gapura.console("user:delete pegawai0b").exitStatus());
+        assertNotEquals(0, gapura.console("token:issue pegawai0b").exitStatus(), "no token for a user that is gone");
+        GapuraInstance.Shell audit = gapura.console("audit:list --limit 200 --no-format");
+        assertTrue(audit.output().contains("security.user.add") && audit.output().contains("security.user.password")
+                && audit.output().contains("security.user.delete"), audit.output());
+        assertFalse(audit.output().contains("a-new-passphrase"), "never a password in the audit log");
     }
 
     @Test

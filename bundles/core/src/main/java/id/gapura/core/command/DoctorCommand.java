@@ -81,7 +81,7 @@ public class DoctorCommand implements Action {
     private void checkQuickStartPassword() {
         if (logsIn("karaf", "karaf")) {
             warn("quick-start password", "quick-start password: user 'karaf' still logs in with password 'karaf'. "
-                    + "Change it: jaas:realm-manage --realm karaf; jaas:user-add karaf <new password>; jaas:update");
+                    + "Change it: user:passwd karaf");
         } else {
             ok("quick-start password: 'karaf' no longer logs in with password 'karaf'");
         }
@@ -157,7 +157,7 @@ public class DoctorCommand implements Action {
             ok("passwords stored as " + jaas.getOrDefault("encryption.algorithm", "") + " hashes (" + name + ")");
         } else {
             warn("passwords in clear", "etc/users.properties holds the password of " + String.join(", ", clear)
-                    + " in clear; it is hashed at the user's next login, or set it now with jaas:user-add");
+                    + " in clear; it is hashed at the user's next login, or set it now with user:passwd");
         }
     }
 

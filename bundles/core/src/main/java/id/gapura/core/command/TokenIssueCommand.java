@@ -6,6 +6,7 @@ import id.gapura.api.security.AccessTokens;
 import id.gapura.api.security.IssuedToken;
 import id.gapura.core.AgreementService;
 import id.gapura.core.audit.AuditTimes;
+import id.gapura.core.internal.RealmUsers;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -38,8 +39,14 @@ public class TokenIssueCommand extends ModuleCommandSupport {
     @Reference
     AgreementService agreements;
 
+    @Reference
+    RealmUsers users;
+
     @Override
     protected void run() throws Exception {
+        if (!inRealm(user)) {
+            throw failure("No token issued: there is no user " + user + "; user:list shows the users.");
+        }
         Duration validity;
         IssuedToken issued;
         try {
@@ -55,5 +62,14 @@ public class TokenIssueCommand extends ModuleCommandSupport {
                 + AuditTimes.format(issued.token().expiresAt(), agreements.zone()) + " (" + agreements.zone().getId()
                 + "). It is shown this once; keep it secret:");
         System.out.println(issued.secret());
+    }
+
+    /** Whether the realm knows the user; a realm without a users file (a directory server) is not asked. */
+    private boolean inRealm(String name) {
+        try {
+            return users.find(name).isPresent();
+        } catch (RealmUsers.Refused e) {
+            return true;
+        }
     }
 }
