@@ -93,7 +93,7 @@ class ModuleDataIT {
             Path broken = gapura.write("incoming/notes-1.5.0.kar", "");
             Files.write(broken, NotesKar.brokenMigration());
             long failingStarted = System.nanoTime();
-            GapuraInstance.Shell failed = gapura.console("module:upgrade --file " + broken + " notes 1.5.0");
+            GapuraInstance.Shell failed = gapura.console("module:upgrade --force --file " + broken + " notes 1.5.0");
             long failingMillis = (System.nanoTime() - failingStarted) / 1_000_000;
             assertNotEquals(0, failed.exitStatus(), failed.output());
             assertTrue(failed.output().contains("Upgrade of notes 1.0.0 -> 1.5.0 failed")
@@ -110,7 +110,7 @@ class ModuleDataIT {
             // a version whose bundle cannot resolve: nothing half-installed, the old version serves again
             Path unresolvable = gapura.write("incoming/notes-1.6.0.kar", "");
             Files.write(unresolvable, NotesKar.unresolvable());
-            GapuraInstance.Shell refused = gapura.console("module:upgrade --file " + unresolvable + " notes 1.6.0");
+            GapuraInstance.Shell refused = gapura.console("module:upgrade --force --file " + unresolvable + " notes 1.6.0");
             assertNotEquals(0, refused.exitStatus(), refused.output());
             assertTrue(refused.output().contains("id.gapura.nothing.exports.this")
                     && refused.output().contains("Rolled back"), refused.output());
@@ -132,9 +132,17 @@ class ModuleDataIT {
             Files.write(half, v2);
             awaitFeatureVersion(gapura, "2.0.0");
 
+            // no agreement covers the test module: an upgrade is refused unless forced, like an install
+            GapuraInstance.Shell uncovered = gapura.console("module:upgrade notes");
+            assertNotEquals(0, uncovered.exitStatus(), uncovered.output());
+            assertEquals(List.of("Module 'notes' is not covered: no active cooperation agreement covers it. Import the "
+                    + "agreement that allows it and upgrade again, or upgrade anyway with --force (recorded in the "
+                    + "audit log). Nothing was changed."), uncovered.lines());
+            assertEquals(v1Notes, notes(gapura));
+
             // the upgrade to version 2: a new column, existing rows migrated
             long started = System.nanoTime();
-            GapuraInstance.Shell upgraded = gapura.console("module:upgrade notes");
+            GapuraInstance.Shell upgraded = gapura.console("module:upgrade --force notes");
             long upgradeMillis = (System.nanoTime() - started) / 1_000_000;
             assertEquals(0, upgraded.exitStatus(), upgraded.output());
             assertTrue(upgraded.output().contains("Upgraded notes from 1.0.0 to 2.0.0")

@@ -49,17 +49,20 @@ public interface ModuleManager {
     /** Uninstalls the modules; their tables and rows stay in the database. Recorded in the audit log. */
     List<Outcome> uninstall(List<String> ids, String actor, String note) throws ModuleOperationException;
 
+    /** Makes the module versions in a KAR file available (adds its features repository); installs nothing. */
+    void addKar(Path kar) throws ModuleOperationException;
+
     /**
-     * Upgrades an installed module in place to a newer version: from the distribution's repositories, or from
-     * a KAR file whose features repository is added first. The old version is stopped, the module's tables are
+     * Upgrades an installed module in place to a newer version available in the distribution's repositories
+     * (or added with {@link #addKar}). The old version is stopped, the module's tables are
      * copied aside, the new version is installed and migrates them; if it does not resolve, fails to migrate
      * or does not serve, it is removed, the tables are put back exactly as they were and the old version is
      * installed again. Other bundles are neither refreshed nor restarted. Audited.
      *
      * @param version the version to upgrade to; the newest available when empty
-     * @param kar     a KAR file to take the new version from
+     * @param note    recorded with the audit entry, e.g. where the version came from
      */
-    UpgradeOutcome upgrade(String id, Optional<Version> version, Optional<Path> kar, String actor)
+    UpgradeOutcome upgrade(String id, Optional<Version> version, String actor, String note)
             throws ModuleOperationException;
 
     /**

@@ -143,6 +143,26 @@ public final class Coverage {
      * @param version the version to install when allowed
      * @param refusal why not, when not
      */
+    /**
+     * Which version {@code module:upgrade} may take a module to: the one asked for, or else the newest available
+     * above the installed one that an active agreement allows. A version outside every active agreement's range
+     * is refused (the decision still names it, for {@code --force}). Without a newer version the decision is
+     * empty, and the module manager says that the module is at the newest version.
+     */
+    public InstallDecision decideUpgrade(String moduleId, Version installed, Optional<Version> wanted,
+                                         Collection<Version> available) {
+        List<Version> newer = available.stream().filter(version -> version.compareTo(installed) > 0).toList();
+        Optional<Version> target = wanted.or(() -> newestAllowed(moduleId, newer))
+                .or(() -> newer.stream().max(Comparator.naturalOrder()));
+        if (target.isEmpty() || allows(moduleId, target.get())) {
+            return new InstallDecision(target, Optional.empty());
+        }
+        return new InstallDecision(target, Optional.of(covers(moduleId)
+                ? "Version " + target.get() + " of module '" + moduleId + "' is outside what its agreements allow: "
+                + ranges(moduleId) + "."
+                : "Module '" + moduleId + "' is not covered: " + whyNotCovered(moduleId) + "."));
+    }
+
     public record InstallDecision(Optional<Version> version, Optional<String> refusal) {
         public boolean allowed() {
             return refusal.isEmpty();

@@ -547,15 +547,11 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
     // ---- upgrade, export, purge ------------------------------------------------------------------------------
 
     @Override
-    public synchronized UpgradeOutcome upgrade(String id, Optional<Version> version, Optional<Path> kar, String actor)
+    public synchronized UpgradeOutcome upgrade(String id, Optional<Version> version, String actor, String note)
             throws ModuleOperationException {
-        String note = kar.map(file -> "from " + file.getFileName()).orElse("");
         Entry current;
         Entry target;
         try {
-            if (kar.isPresent()) {
-                addKar(kar.get());
-            }
             List<Entry> entries = versionsOf(id);
             current = entries.stream().filter(Entry::installed).findFirst().orElseThrow(() ->
                     new ModuleOperationException("Module '" + id + "' is not installed; install it with module:install "
@@ -666,7 +662,8 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
     }
 
     /** Adds the features repositories of a KAR file (copied into the system folder) without installing anything. */
-    private void addKar(Path kar) throws ModuleOperationException {
+    @Override
+    public synchronized void addKar(Path kar) throws ModuleOperationException {
         if (!Files.isRegularFile(kar)) {
             throw new ModuleOperationException("There is no file " + kar + ". Nothing was changed.");
         }

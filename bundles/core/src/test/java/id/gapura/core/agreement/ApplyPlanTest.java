@@ -160,4 +160,25 @@ class ApplyPlanTest {
         assertEquals(List.of(new Uninstall("sakip", V010, "no active cooperation agreement covers it")),
                 execution.notDone());
     }
+
+    @Test
+    void anUpgradeGoesToTheNewestVersionTheAgreementAllowsAndNoFurther() {
+        Coverage coverage = new Coverage(List.of(stored("180/PKS/2026", Standing.ACTIVE, LocalDate.of(2026, 1, 15),
+                module("permits", "[0.1,1)", Map.of()))));
+        List<Version> available = CATALOG.get("permits");
+
+        assertEquals(Optional.of(V020), coverage.decideUpgrade("permits", V010, Optional.empty(), available).version(),
+                "1.0.0 is available but outside [0.1,1)");
+        assertTrue(coverage.decideUpgrade("permits", V010, Optional.empty(), available).allowed());
+        Coverage.InstallDecision beyond = coverage.decideUpgrade("permits", V020, Optional.empty(), available);
+        assertEquals(Optional.of(V100), beyond.version(), "the only newer version, named for --force");
+        assertEquals(Optional.of("Version 1.0.0 of module 'permits' is outside what its agreements allow: [0.1.0,1.0.0) "
+                + "(180/PKS/2026)."), beyond.refusal());
+        assertFalse(coverage.decideUpgrade("permits", V010, Optional.of(V100), available).allowed(), "asked for");
+        assertEquals(Optional.empty(), coverage.decideUpgrade("permits", V100, Optional.empty(), available).version(),
+                "nothing newer: the module manager says so");
+        Coverage.InstallDecision uncovered = coverage.decideUpgrade("sakip", V010, Optional.of(V020), List.of(V020));
+        assertEquals(Optional.of("Module 'sakip' is not covered: no active cooperation agreement covers it."),
+                uncovered.refusal());
+    }
 }
