@@ -23,8 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import static id.gapura.budgeting.internal.BudgetingDatabase.rows;
-import static id.gapura.budgeting.internal.BudgetingDatabase.update;
+import static id.gapura.api.persistence.NativeQueries.rows;
+import static id.gapura.api.persistence.NativeQueries.update;
 
 /**
  * The budget of each fiscal year: stages, ceilings, lines with their history, locked versions and their

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import static id.gapura.budgeting.internal.BudgetingDatabase.rows;
-import static id.gapura.budgeting.internal.BudgetingDatabase.update;
+import static id.gapura.api.persistence.NativeQueries.rows;
+import static id.gapura.api.persistence.NativeQueries.update;
 
 /**
  * The cash plan (anggaran kas) of the DPA in force: per agency's sub kegiatan, the budget spread over the twelve

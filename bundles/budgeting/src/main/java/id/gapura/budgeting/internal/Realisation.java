@@ -26,8 +26,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import static id.gapura.budgeting.internal.BudgetingDatabase.rows;
-import static id.gapura.budgeting.internal.BudgetingDatabase.update;
+import static id.gapura.api.persistence.NativeQueries.rows;
+import static id.gapura.api.persistence.NativeQueries.update;
 
 /**
  * Spending (realisasi) against the DPA in force: each payment recorded once against an agency's sub kegiatan and

@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-import static id.gapura.budgeting.internal.BudgetingDatabase.rows;
-import static id.gapura.budgeting.internal.BudgetingDatabase.update;
+import static id.gapura.api.persistence.NativeQueries.rows;
+import static id.gapura.api.persistence.NativeQueries.update;
 
 /** Agencies, programme nomenclature and the account chart; imported whole from CSV, read by everyone. */
 @Component(service = ReferenceData.class)

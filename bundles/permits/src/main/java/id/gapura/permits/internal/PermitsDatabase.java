@@ -2,44 +2,28 @@ package id.gapura.permits.internal;
 
 import id.gapura.api.Health;
 import id.gapura.api.SchemaMigrator;
+import id.gapura.api.persistence.ModuleDatabase;
+import id.gapura.api.persistence.NativeQueries;
 import org.apache.aries.jpa.template.EmConsumer;
-import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import javax.persistence.EntityManager;
-import javax.persistence.Query;
-import java.util.List;
 import java.util.Optional;
 
 /** The module's tables, migrated to the newest version before anything else of the module may use them. */
 @Component(service = PermitsDatabase.class, immediate = true)
-public class PermitsDatabase {
-
-    private final JpaTemplate jpa;
+public class PermitsDatabase extends ModuleDatabase {
 
     @Activate
     public PermitsDatabase(@Reference SchemaMigrator migrator,
                            @Reference(target = "(osgi.unit.name=permits)") JpaTemplate jpa,
                            BundleContext context) {
+        super(jpa);
         migrator.migrate(context.getBundle());
-        this.jpa = jpa;
-    }
-
-    public <R> R read(EmFunction<R> query) {
-        return jpa.txExpr(TransactionType.Required, query);
-    }
-
-    public <R> R write(EmFunction<R> change) {
-        return jpa.txExpr(TransactionType.Required, change);
-    }
-
-    public void write(EmConsumer change) {
-        jpa.tx(TransactionType.Required, change);
     }
 
     /** Makes sure a counter exists, in a transaction of its own; see {@link Counters#ensure}. */
@@ -57,23 +41,15 @@ public class PermitsDatabase {
         return new Counters.Sql() {
             @Override
             public int update(String sql, Object... arguments) {
-                return bind(em.createNativeQuery(sql), arguments).executeUpdate();
+                return NativeQueries.update(em, sql, arguments);
             }
 
             @Override
             public Optional<Long> queryLong(String sql, Object... arguments) {
-                @SuppressWarnings("unchecked")
-                List<Object> rows = bind(em.createNativeQuery(sql), arguments).getResultList();
-                return rows.stream().findFirst().map(value -> ((Number) value).longValue());
+                return NativeQueries.rows(em, sql, arguments).stream().findFirst()
+                        .map(row -> ((Number) row[0]).longValue());
             }
         };
-    }
-
-    private static Query bind(Query query, Object... arguments) {
-        for (int i = 0; i < arguments.length; i++) {
-            query.setParameter(i + 1, arguments[i]);
-        }
-        return query;
     }
 
     public Health health() {

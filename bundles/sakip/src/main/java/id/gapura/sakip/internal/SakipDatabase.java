@@ -2,10 +2,9 @@ package id.gapura.sakip.internal;
 
 import id.gapura.api.Health;
 import id.gapura.api.SchemaMigrator;
-import org.apache.aries.jpa.template.EmConsumer;
-import org.apache.aries.jpa.template.EmFunction;
+import id.gapura.api.persistence.ModuleDatabase;
+import id.gapura.api.persistence.NativeQueries;
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,40 +18,24 @@ import java.util.List;
 
 /** The module's tables, migrated to the newest version before anything else of the module may use them. */
 @Component(service = SakipDatabase.class, immediate = true)
-public class SakipDatabase {
-
-    private final JpaTemplate jpa;
+public class SakipDatabase extends ModuleDatabase {
 
     @Activate
     public SakipDatabase(@Reference SchemaMigrator migrator,
                          @Reference(target = "(osgi.unit.name=sakip)") JpaTemplate jpa,
                          BundleContext context) {
+        super(jpa);
         migrator.migrate(context.getBundle());
-        this.jpa = jpa;
     }
 
     /** For tests that bring their own migrated database. */
     SakipDatabase(JpaTemplate jpa) {
-        this.jpa = jpa;
-    }
-
-    public <R> R read(EmFunction<R> query) {
-        return jpa.txExpr(TransactionType.Required, query);
-    }
-
-    public <R> R write(EmFunction<R> change) {
-        return jpa.txExpr(TransactionType.Required, change);
-    }
-
-    public void write(EmConsumer change) {
-        jpa.tx(TransactionType.Required, change);
+        super(jpa);
     }
 
     /** Rows of a native query with positional parameters ({@code ?}); a null argument becomes SQL NULL. */
-    @SuppressWarnings("unchecked")
     static List<Object[]> rows(EntityManager em, String sql, Object... arguments) {
-        List<Object> result = query(em, sql, arguments).getResultList();
-        return result.stream().map(row -> row instanceof Object[] columns ? columns : new Object[]{row}).toList();
+        return NativeQueries.rows(query(em, sql, arguments));
     }
 
     static int update(EntityManager em, String sql, Object... arguments) {
@@ -83,7 +66,7 @@ public class SakipDatabase {
         if (next != arguments.length) {
             throw new IllegalArgumentException(arguments.length + " arguments for " + next + " parameters: " + sql);
         }
-        return bind(em.createNativeQuery(statement.toString()), bound.toArray());
+        return NativeQueries.bind(em.createNativeQuery(statement.toString()), bound.toArray());
     }
 
     /** A new id for any sakip_ row, under the sequence row's lock until the transaction ends. */
@@ -128,13 +111,6 @@ public class SakipDatabase {
 
     static long id(Object column) {
         return ((Number) column).longValue();
-    }
-
-    private static Query bind(Query query, Object... arguments) {
-        for (int i = 0; i < arguments.length; i++) {
-            query.setParameter(i + 1, arguments[i]);
-        }
-        return query;
     }
 
     public Health health() {
