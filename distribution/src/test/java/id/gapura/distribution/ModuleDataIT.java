@@ -87,6 +87,7 @@ class ModuleDataIT {
 
         // another module keeps serving while this one is upgraded, rolled back and upgraded again
         List<String> bundlesBefore = bundles(gapura);
+        JsonNode v2Notes;
         try (Watch complaints = new Watch(gapura, "/api/complaints/services")) {
 
             // a version whose migration fails halfway: rolled back, data exactly as before
@@ -148,7 +149,7 @@ class ModuleDataIT {
             assertTrue(upgraded.output().contains("Upgraded notes from 1.0.0 to 2.0.0")
                     && upgraded.output().contains("schema 1 -> 2")
                     && upgraded.output().contains("Other bundles restarted or refreshed: 0"), upgraded.output());
-            JsonNode v2Notes = notes(gapura);
+            v2Notes = notes(gapura);
             assertEquals(v1Notes.size(), v2Notes.size());
             for (int i = 0; i < v2Notes.size(); i++) {
                 assertEquals(v1Notes.get(i).get("text"), v2Notes.get(i).get("text"));
@@ -161,6 +162,21 @@ class ModuleDataIT {
                     + " and rolled back; of " + complaints.requests.get() + ": " + complaints.answers);
             assertTrue(complaints.requests.get() > 0);
         }
+
+        // bin/karaf clean forgets the KARs Karaf installed; the region gets notes back at 2.0.0 (never at 1.0.0, which
+        // would not understand its tables), from the KARs kept in deploy/, module:upgrade --file's included
+        assertTrue(Files.exists(gapura.home.resolve("deploy/notes-1.5.0.kar")), "module:upgrade --file keeps the KAR");
+        gapura.stop();
+        gapura.start("clean");
+        await("notes is restored at the version it had after bin/karaf clean").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> gapura.get("/api/notes", "karaf", "karaf").statusCode() == 200);
+        assertEquals(v2Notes, notes(gapura), "every row, at version 2, after bin/karaf clean");
+        assertTrue(gapura.console("module:list --no-format").output().lines()
+                .anyMatch(line -> line.startsWith("notes") && line.contains("2.0.0")));
+        await("Karaf's deployer has taken the KARs in deploy/ again").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> gapura.console("module:list --no-format").output().contains("broken"));
 
         // a module that cannot resolve: its install changes nothing, it is listed as failed with the reason
         // (delivered through deploy/ above)

@@ -79,7 +79,9 @@ public interface ModuleManager {
 
     /**
      * Installs every module the region wants (the desired state in the database) that is not installed,
-     * as after {@code bin/karaf clean} or on a new node.
+     * as after {@code bin/karaf clean} or on a new node: at the version it had, or a newer one the container
+     * has (migrations go forward), never an older one. A module whose version is not available (yet) is left
+     * out, and installed by a later call once its KAR is deployed.
      */
     List<Outcome> converge(String actor) throws ModuleOperationException;
 

@@ -7,7 +7,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import java.time.Clock;
-import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The set of modules the region wants installed, kept in the database so that it survives a restart,
@@ -40,11 +41,13 @@ public class DesiredModuleState {
         });
     }
 
-    /** Ids of the modules the region wants installed. */
-    public List<String> wantedInstalled() {
-        return jpa.txExpr(TransactionType.Required, em -> em
-                .createQuery("select s.moduleId from ModuleStateRecord s where s.installed = true order by s.moduleId",
-                        String.class)
-                .getResultList());
+    /** The modules the region wants installed, each with the version it was last installed or upgraded to. */
+    public Map<String, String> wantedVersions() {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Map<String, String> wanted = new TreeMap<>();
+            em.createQuery("select s.moduleId, s.version from ModuleStateRecord s where s.installed = true",
+                    Object[].class).getResultList().forEach(row -> wanted.put((String) row[0], (String) row[1]));
+            return wanted;
+        });
     }
 }

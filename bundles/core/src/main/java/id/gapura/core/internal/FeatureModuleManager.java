@@ -33,6 +33,7 @@ import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -673,6 +674,32 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
             throw new ModuleOperationException("Could not read the KAR file " + kar + ": " + firstLine(e)
                     + " Nothing was changed.", e);
         }
+        keepInDeploy(kar);
+    }
+
+    /**
+     * Keeps a copy of a KAR in {@code deploy/}, so that its versions are there again after {@code bin/karaf clean}
+     * (which forgets installed KARs). Karaf's deployer skips a KAR that is installed already.
+     */
+    private static void keepInDeploy(Path kar) {
+        Path deploy = Path.of(System.getProperty("karaf.base", ".")).resolve("deploy").toAbsolutePath();
+        Path kept = deploy.resolve(kar.getFileName().toString());
+        try {
+            if (Files.exists(kept)) {
+                return; // delivered there already (replacing it would make the deployer reinstall it)
+            }
+            Files.createDirectories(deploy);
+            Path part = Files.createTempFile(deploy.getParent(), ".gapura-kar-", ".part");
+            try {
+                Files.copy(kar, part, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(part, kept, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(part);
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not keep a copy of {} in {}: after bin/karaf clean, its versions must be delivered again "
+                    + "({})", kar, deploy, e.toString());
+        }
     }
 
     private List<Entry> versionsOf(String id) throws ModuleOperationException {
@@ -804,18 +831,28 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
     }
 
     @Override
-    public List<Outcome> converge(String actor) throws ModuleOperationException {
-        Map<String, Entry> catalog = catalog();
-        List<String> missing = new ArrayList<>();
-        for (String id : desiredState.wantedInstalled()) {
-            Entry entry = catalog.get(id);
-            if (entry == null) {
-                LOG.warn("Module {} is wanted installed but is not in this container's catalog", id);
-            } else if (!entry.installed()) {
-                missing.add(id);
+    public synchronized List<Outcome> converge(String actor) throws ModuleOperationException {
+        Map<String, List<Entry>> catalog = catalogVersions();
+        Map<String, Version> missing = new TreeMap<>();
+        desiredState.wantedVersions().forEach((id, recorded) -> {
+            List<Entry> entries = catalog.getOrDefault(id, List.of());
+            Version wanted = Version.parseVersion(recorded);
+            if (entries.stream().anyMatch(Entry::installed)) {
+                return;
             }
-        }
-        return missing.isEmpty() ? List.of() : install(missing, actor);
+            Optional<Entry> choice = entries.stream().filter(entry -> entry.version().equals(wanted)).findFirst()
+                    .or(() -> entries.stream().filter(entry -> entry.version().compareTo(wanted) > 0).findFirst());
+            if (choice.isPresent()) {
+                missing.put(id, choice.get().version());
+            } else if (entries.isEmpty()) {
+                LOG.warn("Module {} is wanted installed but is not in this container's catalog", id);
+            } else {
+                LOG.warn("Module {} is wanted at version {}, which this container does not have (it has {}): it is "
+                        + "installed once that version's KAR is deployed (deploy/ keeps each KAR module:upgrade --file "
+                        + "took)", id, recorded, versionList(entries));
+            }
+        });
+        return missing.isEmpty() ? List.of() : install(List.copyOf(missing.keySet()), missing, actor, "");
     }
 
     private static Duration elapsedSince(long startedNanos) {
