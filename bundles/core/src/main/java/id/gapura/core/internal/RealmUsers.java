@@ -93,7 +93,8 @@ public class RealmUsers {
     }
 
     public List<User> list() {
-        BackingEngine engine = engine(file(realmOptions.get()), realmOptions.get());
+        Map<String, ?> options = realmOptions.get();
+        BackingEngine engine = engine(file(options), options);
         return engine.listUsers().stream()
                 .map(UserPrincipal::getName)
                 .filter(name -> !name.startsWith(BackingEngine.GROUP_PREFIX))
