@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -61,12 +62,8 @@ public class FiscalDataPackage {
         }
     }
 
-    static final List<Column> COLUMNS = List.of(
-            new Column("line_id", "integer", null, "Budget line (rincian belanja) number"),
-            new Column("fiscal_year", "year", "date:fiscal-year", "Fiscal year (tahun anggaran)"),
-            new Column("phase", "string", "phase:id", "Budget phase: approved (APBD murni) or adjusted (perubahan/pergeseran)"),
-            new Column("phase_label", "string", "phase:label", "Phase in Indonesian: murni, perubahan, pergeseran"),
-            new Column("version", "integer", null, "DPA version"),
+    /** Who spends on what: the classification columns the budget lines and the realisation share, in this order. */
+    private static final List<Column> CLASSIFICATION = List.of(
             new Column("agency_code", "string", "administrative-classification:generic:level1:code", "Agency (SKPD/OPD) code"),
             new Column("agency_name", "string", "administrative-classification:generic:level1:label", "Agency name"),
             new Column("urusan_code", "string", "functional-classification:generic:level1:code", "Urusan code"),
@@ -80,36 +77,36 @@ public class FiscalDataPackage {
             new Column("sub_kegiatan_code", "string", "activity:generic:subproject:code", "Sub kegiatan code"),
             new Column("sub_kegiatan_name", "string", "activity:generic:subproject:label", "Sub kegiatan"),
             new Column("account_code", "string", "economic-classification:generic:level6:code", "Account (kode rekening) code"),
-            new Column("account_name", "string", "economic-classification:generic:level6:label", "Account"),
+            new Column("account_name", "string", "economic-classification:generic:level6:label", "Account"));
+
+    static final List<Column> COLUMNS = concat(List.of(
+            new Column("line_id", "integer", null, "Budget line (rincian belanja) number"),
+            new Column("fiscal_year", "year", "date:fiscal-year", "Fiscal year (tahun anggaran)"),
+            new Column("phase", "string", "phase:id", "Budget phase: approved (APBD murni) or adjusted (perubahan/pergeseran)"),
+            new Column("phase_label", "string", "phase:label", "Phase in Indonesian: murni, perubahan, pergeseran"),
+            new Column("version", "integer", null, "DPA version")),
+            CLASSIFICATION, List.of(
             new Column("description", "string", null, "What is bought", false),
-            new Column("amount", "number", "value", "Amount in rupiah (IDR)"));
+            new Column("amount", "number", "value", "Amount in rupiah (IDR)")));
 
     /** The realisation entries (phase executed, realisasi); a reversal has a negative amount and names the entry it cancels. */
-    static final List<Column> REALISATION_COLUMNS = List.of(
+    static final List<Column> REALISATION_COLUMNS = concat(List.of(
             new Column("entry_id", "integer", null, "Realisation entry number"),
             new Column("reverses_entry_id", "integer", null, "The entry this one reverses (a correction), if any", false),
             new Column("fiscal_year", "year", "date:fiscal-year", "Fiscal year (tahun anggaran)"),
             new Column("phase", "string", "phase:id", "Budget phase: executed (realisasi)"),
             new Column("phase_label", "string", "phase:label", "Phase in Indonesian: realisasi"),
             new Column("version", "integer", null, "DPA version in force when the payment was recorded"),
-            new Column("date", "date", "date:generic", "Payment date"),
-            new Column("agency_code", "string", "administrative-classification:generic:level1:code", "Agency (SKPD/OPD) code"),
-            new Column("agency_name", "string", "administrative-classification:generic:level1:label", "Agency name"),
-            new Column("urusan_code", "string", "functional-classification:generic:level1:code", "Urusan code"),
-            new Column("urusan_name", "string", "functional-classification:generic:level1:label", "Urusan"),
-            new Column("bidang_code", "string", "functional-classification:generic:level2:code", "Bidang urusan code"),
-            new Column("bidang_name", "string", "functional-classification:generic:level2:label", "Bidang urusan"),
-            new Column("program_code", "string", "activity:generic:program:code", "Program code"),
-            new Column("program_name", "string", "activity:generic:program:label", "Program"),
-            new Column("kegiatan_code", "string", "activity:generic:project:code", "Kegiatan code"),
-            new Column("kegiatan_name", "string", "activity:generic:project:label", "Kegiatan"),
-            new Column("sub_kegiatan_code", "string", "activity:generic:subproject:code", "Sub kegiatan code"),
-            new Column("sub_kegiatan_name", "string", "activity:generic:subproject:label", "Sub kegiatan"),
-            new Column("account_code", "string", "economic-classification:generic:level6:code", "Account (kode rekening) code"),
-            new Column("account_name", "string", "economic-classification:generic:level6:label", "Account"),
+            new Column("date", "date", "date:generic", "Payment date")),
+            CLASSIFICATION, List.of(
             new Column("document", "string", null, "Payment document (e.g. SP2D number)"),
             new Column("description", "string", null, "What was paid", false),
-            new Column("amount", "number", "value", "Amount in rupiah (IDR); negative for a reversal"));
+            new Column("amount", "number", "value", "Amount in rupiah (IDR); negative for a reversal")));
+
+    @SafeVarargs
+    private static List<Column> concat(List<Column>... parts) {
+        return Stream.of(parts).flatMap(List::stream).toList();
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
