@@ -143,12 +143,13 @@ final class NotesKar {
                   <service><provide interface="%s"/></service>
                   <property name="osgi.jaxrs.resource" type="Boolean" value="true"/>
                   <property name="osgi.jaxrs.extension.select" value="(osgi.jaxrs.name=gapura.json)"/>
+                  <property name="osgi.jaxrs.application.select" value="(osgi.jaxrs.name=gapura.%s)"/>
                   <reference name="dataSource" interface="javax.sql.DataSource"
                              target="(osgi.jndi.service.name=gapura)" field="dataSource"/>
                   <reference name="module" interface="id.gapura.api.GapuraModule"
                              target="(gapura.module.id=%s)" field="module"/>
                 </scr:component>
-                """.formatted(NotesResource.class.getName(), NotesResource.class.getName(), id));
+                """.formatted(NotesResource.class.getName(), NotesResource.class.getName(), id, id));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
             for (Class<?> type : new Class<?>[]{NotesModule.class, NotesResource.class}) {

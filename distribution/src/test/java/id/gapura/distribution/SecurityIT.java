@@ -635,6 +635,7 @@ class SecurityIT {
                           <service><provide interface="%s"/></service>
                           <property name="osgi.jaxrs.resource" type="Boolean" value="true"/>
                           <property name="osgi.jaxrs.extension.select" value="(osgi.jaxrs.name=gapura.json)"/>
+                          <property name="osgi.jaxrs.application.select" value="(osgi.jaxrs.name=gapura.platform)"/>
                         </scr:component>
                         """.formatted(resource.getName(), resource.getName(), resource.getName()))
                         .getBytes(StandardCharsets.UTF_8));

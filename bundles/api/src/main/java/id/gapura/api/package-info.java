@@ -8,7 +8,7 @@
  * recorded in the region's {@link id.gapura.api.AuditLog}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package id.gapura.api;
 
 import org.osgi.annotation.bundle.Export;

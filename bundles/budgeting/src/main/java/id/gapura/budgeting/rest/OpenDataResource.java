@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -23,8 +24,9 @@ import java.util.Map;
  */
 @Component(service = OpenDataResource.class, configurationPid = "id.gapura.budgeting")
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=gapura.budgeting)")
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
-@Path("/api/budgeting/open-data")
+@Path("open-data")
 @Public
 public class OpenDataResource {
 

@@ -8,6 +8,7 @@ import id.gapura.budgeting.internal.Codes;
 import id.gapura.budgeting.internal.ReferenceData;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -30,8 +31,9 @@ import java.util.List;
  */
 @Component(service = ReferenceResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=gapura.budgeting)")
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
-@Path("/api/budgeting")
+@Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferenceResource {
 

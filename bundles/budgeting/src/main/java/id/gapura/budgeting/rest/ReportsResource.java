@@ -9,6 +9,7 @@ import id.gapura.budgeting.internal.ReferenceData;
 import id.gapura.budgeting.internal.Reports;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -31,8 +32,9 @@ import java.util.Map;
  */
 @Component(service = ReportsResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=gapura.budgeting)")
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
-@Path("/api/budgeting/reports")
+@Path("reports")
 @Produces({MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_HTML})
 @RolesAllowed({Callers.TAPD, Callers.AGENCY, Callers.HEAD, Callers.VIEWER, Callers.ADMIN})
 public class ReportsResource {

@@ -12,6 +12,7 @@ import id.gapura.budgeting.internal.ReferenceData;
 import id.gapura.budgeting.internal.Stage;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -40,8 +41,9 @@ import java.util.Map;
  */
 @Component(service = YearsResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=gapura.budgeting)")
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
-@Path("/api/budgeting/years")
+@Path("years")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Callers.TAPD, Callers.AGENCY, Callers.HEAD, Callers.VIEWER, Callers.ADMIN})
 public class YearsResource {

@@ -16,6 +16,7 @@ import id.gapura.complaints.workflow.ReportStatus;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.slf4j.Logger;
@@ -73,9 +74,10 @@ import java.util.stream.Collectors;
  */
 @Component(service = Open311Resource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=" + Open311Application.NAME + ")")
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
 @Public
-@Path("/open311/v2")
+@Path("/")
 public class Open311Resource {
 
     static final int MAX_RESULTS = ReportQuery.MAX_LIMIT;

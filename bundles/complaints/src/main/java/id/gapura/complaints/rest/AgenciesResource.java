@@ -10,6 +10,7 @@ import id.gapura.complaints.internal.Officer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -29,8 +30,9 @@ import java.util.List;
 /** The region's agencies (OPD) that answer reports: public to read, kept by the administrator or coordinator. */
 @Component(service = AgenciesResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=gapura.complaints)")
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
-@Path("/api/complaints/agencies")
+@Path("agencies")
 @Produces(MediaType.APPLICATION_JSON)
 public class AgenciesResource {
 

@@ -10,6 +10,7 @@ import id.gapura.complaints.internal.Officer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -35,8 +36,9 @@ import java.util.stream.Collectors;
  */
 @Component(service = LiaisonsResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=gapura.complaints)")
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
-@Path("/api/complaints/liaisons")
+@Path("liaisons")
 @Produces(MediaType.APPLICATION_JSON)
 public class LiaisonsResource {
 

@@ -7,6 +7,7 @@ import id.gapura.complaints.internal.PhotoEntity;
 import id.gapura.complaints.internal.PhotoService;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -20,8 +21,9 @@ import javax.ws.rs.core.Response;
 /** {@code GET /api/complaints/photos/{id}}: a report's or follow-up's photo, public evidence like the report itself. */
 @Component(service = PhotosResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=gapura.complaints)")
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
-@Path("/api/complaints/photos")
+@Path("photos")
 public class PhotosResource {
 
     @Reference

@@ -20,6 +20,7 @@ import id.gapura.complaints.workflow.ReportClass;
 import id.gapura.complaints.workflow.ReportStatus;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -57,8 +58,9 @@ import java.util.stream.Collectors;
  */
 @Component(service = ReportsResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=gapura.complaints)")
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
-@Path("/api/complaints/reports")
+@Path("reports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportsResource {
 

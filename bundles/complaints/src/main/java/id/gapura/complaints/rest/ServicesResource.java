@@ -12,6 +12,7 @@ import id.gapura.complaints.internal.ServiceEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -37,8 +38,9 @@ import java.util.stream.Collectors;
  */
 @Component(service = ServicesResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=gapura.complaints)")
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
-@Path("/api/complaints/services")
+@Path("services")
 @Produces(MediaType.APPLICATION_JSON)
 public class ServicesResource {
 

@@ -15,6 +15,7 @@ import id.gapura.complaints.internal.StatsService.Period;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -43,8 +44,9 @@ import java.util.Locale;
  */
 @Component(service = StatsResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=gapura.complaints)")
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
-@Path("/api/complaints")
+@Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
 

@@ -72,6 +72,8 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
     private static final EnumSet<FeaturesService.Option> WITHOUT_REFRESH =
             EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
     private static final Duration SERVING_TIMEOUT = Duration.ofSeconds(60);
+    /** A failed component activation raises no event: look again after this even when nothing woke us. */
+    private static final Duration RECHECK = Duration.ofMillis(250);
 
     private final FeaturesService features;
     private final DesiredModuleState desiredState;
@@ -108,10 +110,12 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
             policyOption = ReferencePolicyOption.GREEDY)
     void addModule(GapuraModule module) {
         serving.put(module.id(), module);
+        rest.changed();
     }
 
     void removeModule(GapuraModule module) {
         serving.remove(module.id(), module);
+        rest.changed();
     }
 
     // ---- catalog ------------------------------------------------------------------------------------------
@@ -457,6 +461,7 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
         long deadline = startedNanos + SERVING_TIMEOUT.toNanos();
         String apiPath = target.descriptor().apiPath();
         while (System.nanoTime() < deadline) {
+            long seen = rest.changes();
             Optional<String> failed = activationFailure(target);
             if (failed.isPresent()) {
                 return failed;
@@ -467,7 +472,7 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
                 return Optional.empty();
             }
             try {
-                Thread.sleep(20);
+                rest.awaitChange(seen, RECHECK);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Optional.of("interrupted while waiting for it");

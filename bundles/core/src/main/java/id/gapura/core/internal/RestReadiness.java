@@ -20,6 +20,7 @@ import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceMethodInfoDTO;
 import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -36,11 +38,57 @@ import java.util.stream.Collectors;
 @Component(service = RestReadiness.class)
 public class RestReadiness {
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile JaxrsServiceRuntime runtime;
+
+    /** Counts what may change whether a module serves: whiteboard changes, module services, component states. */
+    private long changes;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ServiceComponentRuntime components;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, updated = "runtimeChanged")
+    void bindRuntime(JaxrsServiceRuntime bound) {
+        runtime = bound;
+        changed();
+    }
+
+    /** The whiteboard bumps its runtime service's {@code service.changecount} whenever what it serves changes. */
+    void runtimeChanged(JaxrsServiceRuntime updated) {
+        changed();
+    }
+
+    void unbindRuntime(JaxrsServiceRuntime unbound) {
+        if (runtime == unbound) {
+            runtime = null;
+        }
+        changed();
+    }
+
+    /** Something that may decide whether a module serves has changed: wakes whoever {@link #awaitChange}s. */
+    public synchronized void changed() {
+        changes++;
+        notifyAll();
+    }
+
+    /** The number of changes so far, to pass to {@link #awaitChange}. */
+    public synchronized long changes() {
+        return changes;
+    }
+
+    /**
+     * Waits until something changed after {@code seen}, or at most {@code patience}: a component's failed
+     * activation raises no event, so the caller looks again after that in any case.
+     */
+    public synchronized void awaitChange(long seen, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (changes == seen) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
 
     /** Whether some deployed resource method lies under the path, e.g. {@code /api/complaints}. */
     public boolean serves(String basePath) {

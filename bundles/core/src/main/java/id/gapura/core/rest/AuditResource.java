@@ -12,6 +12,7 @@ import id.gapura.core.audit.AuditTimes;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import javax.ws.rs.GET;
@@ -33,9 +34,10 @@ import java.util.regex.Pattern;
  */
 @Component(service = AuditResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=" + RestApplications.PLATFORM + ")")
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
 @RolesAllowed("admin")
-@Path("/api/audit")
+@Path("audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 

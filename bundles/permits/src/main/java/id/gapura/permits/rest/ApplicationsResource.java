@@ -9,6 +9,7 @@ import id.gapura.permits.internal.Views;
 import id.gapura.permits.workflow.Roles;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -32,9 +33,10 @@ import java.util.List;
  */
 @Component(service = ApplicationsResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=gapura.permits)")
 @RolesAllowed({Roles.FRONT_OFFICE, Roles.BACK_OFFICE, Roles.TECHNICAL, Roles.HEAD, Roles.VIEWER, Roles.ADMIN})
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
-@Path("/api/permits/applications")
+@Path("applications")
 @Produces(MediaType.APPLICATION_JSON)
 public class ApplicationsResource {
 

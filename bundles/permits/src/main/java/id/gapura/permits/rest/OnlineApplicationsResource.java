@@ -7,6 +7,7 @@ import id.gapura.permits.internal.Caller;
 import id.gapura.permits.internal.Views;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -28,9 +29,10 @@ import java.util.List;
  */
 @Component(service = OnlineApplicationsResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=gapura.permits)")
 @Public
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
-@Path("/api/permits/online/applications")
+@Path("online/applications")
 @Produces(MediaType.APPLICATION_JSON)
 public class OnlineApplicationsResource {
 

@@ -9,6 +9,7 @@ import id.gapura.permits.internal.Views;
 import id.gapura.permits.workflow.Roles;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -22,9 +23,10 @@ import java.util.List;
 /** Issued permits, and expiry tracking: {@code ?expiringWithinDays=60} lists those to remind of renewal. */
 @Component(service = PermitsResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=gapura.permits)")
 @RolesAllowed({Roles.FRONT_OFFICE, Roles.BACK_OFFICE, Roles.TECHNICAL, Roles.HEAD, Roles.VIEWER, Roles.ADMIN})
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
-@Path("/api/permits/permits")
+@Path("permits")
 @Produces(MediaType.APPLICATION_JSON)
 public class PermitsResource {
 

@@ -9,6 +9,7 @@ import id.gapura.permits.internal.Reports;
 import id.gapura.permits.workflow.Roles;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -29,9 +30,10 @@ import java.util.function.IntFunction;
  */
 @Component(service = ReportsResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=gapura.permits)")
 @RolesAllowed({Roles.BACK_OFFICE, Roles.HEAD, Roles.VIEWER, Roles.ADMIN})
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
-@Path("/api/permits/reports")
+@Path("reports")
 @Produces({MediaType.APPLICATION_JSON, "text/csv"})
 public class ReportsResource {
 

@@ -14,6 +14,7 @@ import id.gapura.permits.workflow.Roles;
 import id.gapura.permits.workflow.Stage;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -37,9 +38,10 @@ import java.util.Map;
  */
 @Component(service = TypesResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=gapura.permits)")
 @Public
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
-@Path("/api/permits/types")
+@Path("types")
 @Produces(MediaType.APPLICATION_JSON)
 public class TypesResource {
 

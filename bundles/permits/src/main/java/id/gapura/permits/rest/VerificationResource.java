@@ -7,6 +7,7 @@ import id.gapura.permits.internal.Applications;
 import id.gapura.permits.internal.Views;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -24,9 +25,10 @@ import javax.ws.rs.core.MediaType;
  */
 @Component(service = VerificationResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=gapura.permits)")
 @Public
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
-@Path("/api/permits/verification")
+@Path("verification")
 @Produces(MediaType.APPLICATION_JSON)
 public class VerificationResource {
 

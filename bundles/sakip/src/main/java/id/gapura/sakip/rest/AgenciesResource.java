@@ -6,6 +6,7 @@ import id.gapura.api.RolesAllowed;
 import id.gapura.sakip.internal.Agencies;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -23,8 +24,9 @@ import java.util.List;
 /** SAKIP's agencies: public to read; the administrator adds and renames them. */
 @Component(service = AgenciesResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=gapura.sakip)")
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
-@Path("/api/sakip/agencies")
+@Path("agencies")
 @Produces(MediaType.APPLICATION_JSON)
 public class AgenciesResource {
 

@@ -6,6 +6,7 @@ import id.gapura.sakip.internal.Agencies;
 import id.gapura.sakip.internal.Agreements;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -26,8 +27,9 @@ import java.util.List;
  */
 @Component(service = AgreementsResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=gapura.sakip)")
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
-@Path("/api/sakip/agreements")
+@Path("agreements")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Callers.PLANNER, Callers.HEAD, Callers.EVALUATOR, Callers.VIEWER, Callers.ADMIN})
 public class AgreementsResource {

@@ -7,6 +7,7 @@ import id.gapura.sakip.internal.Evaluations;
 import id.gapura.sakip.internal.Lke;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -25,8 +26,9 @@ import java.util.List;
 /** The LKE evaluation: the inspectorate (sakip-evaluator) enters the worksheet; total and grade per agency and year. */
 @Component(service = EvaluationsResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=gapura.sakip)")
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
-@Path("/api/sakip/evaluations")
+@Path("evaluations")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Callers.PLANNER, Callers.HEAD, Callers.EVALUATOR, Callers.VIEWER, Callers.ADMIN})
 public class EvaluationsResource {

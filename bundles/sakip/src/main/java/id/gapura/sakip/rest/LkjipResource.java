@@ -10,6 +10,7 @@ import id.gapura.sakip.internal.Lkjip;
 import id.gapura.sakip.internal.LkjipHtml;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -27,8 +28,9 @@ import java.util.List;
 /** The yearly performance report (LKjIP) of an agency: {@code ?format=json} (default) or {@code html} (printable). */
 @Component(service = LkjipResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=gapura.sakip)")
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
-@Path("/api/sakip/lkjip")
+@Path("lkjip")
 @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
 @RolesAllowed({Callers.PLANNER, Callers.HEAD, Callers.EVALUATOR, Callers.VIEWER, Callers.ADMIN})
 public class LkjipResource {

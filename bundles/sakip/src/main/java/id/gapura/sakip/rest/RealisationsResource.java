@@ -6,6 +6,7 @@ import id.gapura.sakip.internal.Agencies;
 import id.gapura.sakip.internal.Realisations;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -24,8 +25,9 @@ import java.util.List;
 /** Quarterly realisation with evidence, and its achievement against the signed agreement's target. */
 @Component(service = RealisationsResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=gapura.sakip)")
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
-@Path("/api/sakip/realisations")
+@Path("realisations")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Callers.PLANNER, Callers.HEAD, Callers.EVALUATOR, Callers.VIEWER, Callers.ADMIN})
 public class RealisationsResource {

@@ -6,6 +6,7 @@ import id.gapura.sakip.internal.Agencies;
 import id.gapura.sakip.internal.Plans;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -26,8 +27,9 @@ import java.util.List;
 /** Renstra: a planner enters the agency's 5-year plan whole; every SAKIP role reads (planners and heads their own). */
 @Component(service = RenstraResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=gapura.sakip)")
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
-@Path("/api/sakip/renstra")
+@Path("renstra")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Callers.PLANNER, Callers.HEAD, Callers.EVALUATOR, Callers.VIEWER, Callers.ADMIN})
 public class RenstraResource {

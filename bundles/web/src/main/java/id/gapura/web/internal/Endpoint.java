@@ -36,6 +36,11 @@ public record Endpoint(String method, String path, @JsonProperty("public") boole
 
     /** The endpoint of a resource method, read from its JAX-RS annotations and its {@link AccessRule}. */
     public static Endpoint of(Class<?> resourceClass, Method method) {
+        return of("", resourceClass, method);
+    }
+
+    /** The endpoint of a resource method in the JAX-RS application at {@code base} (e.g. {@code /api/permits}). */
+    public static Endpoint of(String base, Class<?> resourceClass, Method method) {
         Class<?> type = resourceClass != null ? resourceClass : method.getDeclaringClass();
         Method annotated = annotatedMethod(type, method);
         AccessRule rule = AccessRule.of(type, method);
@@ -43,7 +48,7 @@ public record Endpoint(String method, String path, @JsonProperty("public") boole
         if (consumes == null) {
             consumes = classAnnotation(type, Consumes.class);
         }
-        return new Endpoint(httpMethod(annotated), template(classAnnotation(type, Path.class), annotated.getAnnotation(Path.class)),
+        return new Endpoint(httpMethod(annotated), template(base, classAnnotation(type, Path.class), annotated.getAnnotation(Path.class)),
                 rule.isPublic(), rule.roles().stream().sorted().toList(), rule.defaulted(),
                 consumes == null ? List.of() : Arrays.stream(consumes.value())
                         .flatMap(value -> Arrays.stream(value.split(","))).map(String::strip).toList(),
@@ -61,7 +66,11 @@ public record Endpoint(String method, String path, @JsonProperty("public") boole
     }
 
     static String template(Path classPath, Path methodPath) {
-        String joined = "/" + (classPath == null ? "" : classPath.value()) + "/"
+        return template("", classPath, methodPath);
+    }
+
+    static String template(String base, Path classPath, Path methodPath) {
+        String joined = "/" + base + "/" + (classPath == null ? "" : classPath.value()) + "/"
                 + (methodPath == null ? "" : methodPath.value());
         String path = joined.replaceAll("/{2,}", "/");
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;

@@ -9,6 +9,7 @@ import id.gapura.api.RestApplications;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import javax.ws.rs.GET;
@@ -28,9 +29,10 @@ import java.util.Map;
  */
 @Component(service = HealthResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=" + RestApplications.PLATFORM + ")")
 @Public
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
-@Path("/api/health")
+@Path("health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
 

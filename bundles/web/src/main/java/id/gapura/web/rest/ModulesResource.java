@@ -8,6 +8,7 @@ import id.gapura.api.RolesAllowed;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import id.gapura.api.RestApplications;
 
@@ -25,9 +26,10 @@ import java.util.Locale;
  */
 @Component(service = ModulesResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=" + RestApplications.PLATFORM + ")")
 @RolesAllowed({"admin", "viewer"})
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
-@Path("/api/modules")
+@Path("modules")
 @Produces(MediaType.APPLICATION_JSON)
 public class ModulesResource {
 

@@ -6,6 +6,7 @@ import id.gapura.web.internal.EndpointCatalog;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import javax.ws.rs.GET;
@@ -21,8 +22,9 @@ import java.util.List;
  */
 @Component(service = SecurityResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=" + RestApplications.PLATFORM + ")")
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
-@Path("/api/security")
+@Path("security")
 @Produces(MediaType.APPLICATION_JSON)
 public class SecurityResource {
 

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import javax.ws.rs.Consumes;
@@ -44,8 +45,9 @@ import java.util.Locale;
  */
 @Component(service = TokenResource.class)
 @JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=" + RestApplications.PLATFORM + ")")
 @JaxrsExtensionSelect(RestApplications.REQUIRES_JSON)
-@Path("/api/security/tokens")
+@Path("security/tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(AccessRule.ANY_AUTHENTICATED)
 public class TokenResource {
