@@ -1,0 +1,62 @@
+package id.gapura.web.internal;
+
+import org.osgi.service.component.annotations.Component;
+
+import javax.servlet.Filter;
+import javax.servlet.FilterChain;
+import javax.servlet.ServletException;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * No WADL: CXF answers {@code ?_wadl} (and {@code ?_schema}) on every path with the description of every resource,
+ * the administrators' included, to anyone. Its generator runs before every JAX-RS filter of an application (CXF puts
+ * it first), so it is refused here, before CXF: 404 problem+json. The OpenAPI description at
+ * {@code /api/openapi.json} is the API's description. Only the query string is read, never a form body.
+ */
+@Component(service = Filter.class, property = {
+        "osgi.http.whiteboard.filter.pattern=/*",
+        "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=*)"})
+public class ServiceDescriptionFilter implements Filter {
+
+    static final Set<String> REFUSED = Set.of("_wadl", "_schema");
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse answer
+                && asksForDescription(http.getQueryString())) {
+            answer.setStatus(404);
+            answer.setContentType(Problem.MEDIA_TYPE);
+            answer.getOutputStream().write(JsonProvider.objectMapper().writeValueAsBytes(Problem.of(404, "Not Found",
+                    "Gapura does not describe its API in WADL; its OpenAPI description is at /api/openapi.json.")));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    static boolean asksForDescription(String query) {
+        if (query == null || query.isEmpty()) {
+            return false;
+        }
+        for (String pair : query.split("&")) {
+            String name = pair.split("=", 2)[0];
+            try {
+                name = URLDecoder.decode(name, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                // not valid URL encoding: CXF reads it as it is
+            }
+            if (REFUSED.contains(name.strip().toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
