@@ -1,6 +1,8 @@
 package id.gapura.web.internal;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
@@ -9,8 +11,12 @@ import javax.ws.rs.NotAllowedException;
 import javax.ws.rs.NotFoundException;
 import javax.ws.rs.NotSupportedException;
 import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
+import java.util.List;
+import java.util.Set;
 
 /** What JAX-RS itself refuses (no such route, wrong method or media type) in the problem format. */
 @Component(service = ExceptionMapper.class, scope = ServiceScope.PROTOTYPE)
@@ -18,17 +24,51 @@ import javax.ws.rs.ext.ExceptionMapper;
 @JaxrsApplicationSelect(ExtensionProperties.GAPURA_APPLICATIONS)
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
+    private final EndpointCatalog catalog;
+
+    @Context
+    private UriInfo uriInfo;
+
+    @Activate
+    public WebApplicationExceptionMapper(@Reference EndpointCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Without the catalog: a 405 keeps JAX-RS's Allow header. */
+    WebApplicationExceptionMapper() {
+        this(null);
+    }
+
     @Override
     public Response toResponse(WebApplicationException exception) {
+        return allowing(exception, paths()).build();
+    }
+
+    private List<String> paths() {
+        try {
+            return uriInfo == null ? List.of() : OptionsAnswer.paths(uriInfo);
+        } catch (RuntimeException e) {
+            return List.of(); // no request in reach: JAX-RS's own Allow stays
+        }
+    }
+
+    /** The problem answer; for a 405 its Allow names the methods that answer at one of these paths. */
+    Response.ResponseBuilder allowing(WebApplicationException exception, List<String> paths) {
         Response original = exception.getResponse();
         int status = original.getStatus();
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type != null ? type.getReasonPhrase() : "HTTP " + status;
         Response.ResponseBuilder answer = Response.fromResponse(Problem.of(status, title, detail(exception)).toResponse());
-        if (exception instanceof NotAllowedException && original.getHeaderString("Allow") != null) {
-            answer.header("Allow", original.getHeaderString("Allow"));
+        if (exception instanceof NotAllowedException) {
+            Set<String> allowed = catalog == null || paths.isEmpty() ? Set.of()
+                    : AllowedMethods.at(catalog.endpoints(), paths);
+            if (!allowed.isEmpty()) {
+                answer.header("Allow", String.join(", ", allowed));
+            } else if (original.getHeaderString("Allow") != null) {
+                answer.header("Allow", original.getHeaderString("Allow"));
+            }
         }
-        return answer.build();
+        return answer;
     }
 
     private static String detail(WebApplicationException exception) {
