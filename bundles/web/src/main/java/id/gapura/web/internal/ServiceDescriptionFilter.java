@@ -19,7 +19,8 @@ import java.util.Set;
  * No WADL: CXF answers {@code ?_wadl} (and {@code ?_schema}) on every path with the description of every resource,
  * the administrators' included, to anyone. Its generator runs before every JAX-RS filter of an application (CXF puts
  * it first), so it is refused here, before CXF: 404 problem+json. The OpenAPI description at
- * {@code /api/openapi.json} is the API's description. Only the query string is read, never a form body.
+ * {@code /api/openapi.json} is the API's description; under {@code /open311/} the refusal is an Open311 error. Only
+ * the query string is read, never a form body.
  */
 @Component(service = Filter.class, property = {
         "osgi.http.whiteboard.filter.pattern=/*",
@@ -33,10 +34,21 @@ public class ServiceDescriptionFilter implements Filter {
             throws IOException, ServletException {
         if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse answer
                 && asksForDescription(http.getQueryString())) {
+            String detail = "Gapura does not describe its API in WADL; its OpenAPI description is at /api/openapi.json.";
+            String path = http.getRequestURI() == null ? "" : http.getRequestURI()
+                    .substring(Math.min(http.getRequestURI().length(), http.getContextPath() == null ? 0
+                            : http.getContextPath().length()));
             answer.setStatus(404);
+            if (Open311Refusals.isOpen311(path)) {
+                boolean json = path.toLowerCase(Locale.ROOT).endsWith(".json");
+                answer.setContentType((json ? Open311Refusals.JSON : Open311Refusals.XML).toString());
+                answer.getOutputStream().write(json ? Open311Refusals.json(404, detail)
+                        : Open311Refusals.xml(404, detail));
+                return;
+            }
             answer.setContentType(Problem.MEDIA_TYPE);
             answer.getOutputStream().write(JsonProvider.objectMapper().writeValueAsBytes(Problem.of(404, "Not Found",
-                    "Gapura does not describe its API in WADL; its OpenAPI description is at /api/openapi.json.")));
+                    detail)));
             return;
         }
         chain.doFilter(request, response);

@@ -35,6 +35,17 @@ class ServiceDescriptionFilterTest {
     }
 
     @Test
+    void underOpen311TheRefusalIsAnOpen311Error() throws Exception {
+        AtomicBoolean passed = new AtomicBoolean();
+        FakeHttp.Response response = new FakeHttp.Response();
+        filter.doFilter(FakeHttp.request("GET", "/open311/v2/services.xml", "_wadl", Map.of()), response.servlet(),
+                (request, answer) -> passed.set(true));
+        assertFalse(passed.get());
+        assertEquals(404, response.status);
+        assertTrue(response.text().contains("<errors><error><code>404</code>"), response.text());
+    }
+
+    @Test
     void otherRequestsPass() throws Exception {
         for (String query : new String[]{null, "", "limit=10", "wadl=1", "x=_wadl", "%zz=1"}) {
             AtomicBoolean passed = new AtomicBoolean();
