@@ -21,6 +21,10 @@ import java.io.IOException;
  * redeploy, pages and static resources).
  */
 @Component(service = Filter.class, property = {
+        // a name of its own: Pax Web registers only one of several filters with the same (default) name
+        "osgi.http.whiteboard.filter.name=gapura.security-headers",
+        // before the other filters, so that their answers get it too
+        "service.ranking:Integer=100",
         "osgi.http.whiteboard.filter.pattern=/*",
         "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=*)"})
 public class SecurityHeaders implements Filter {

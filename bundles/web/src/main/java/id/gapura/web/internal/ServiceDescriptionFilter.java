@@ -23,6 +23,10 @@ import java.util.Set;
  * the query string is read, never a form body.
  */
 @Component(service = Filter.class, property = {
+        // a name of its own: Pax Web registers only one of several filters with the same (default) name
+        "osgi.http.whiteboard.filter.name=gapura.no-wadl",
+        // before the other filters, so that their answers get it too
+        "service.ranking:Integer=90",
         "osgi.http.whiteboard.filter.pattern=/*",
         "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=*)"})
 public class ServiceDescriptionFilter implements Filter {
