@@ -59,7 +59,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type != null ? type.getReasonPhrase() : "HTTP " + status;
         Response.ResponseBuilder answer = Response.fromResponse(Problem.of(status, title, detail(exception)).toResponse());
-        if (exception instanceof NotAllowedException) {
+        // CXF throws a plain WebApplicationException with status 405 where no method matches, not NotAllowedException
+        if (status == 405) {
             Set<String> allowed = catalog == null || paths.isEmpty() ? Set.of()
                     : AllowedMethods.at(catalog.endpoints(), paths);
             if (!allowed.isEmpty()) {
@@ -72,14 +73,15 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     }
 
     private static String detail(WebApplicationException exception) {
-        if (exception instanceof NotFoundException) {
+        int status = exception.getResponse().getStatus();
+        if (exception instanceof NotFoundException || status == 404) {
             return "There is no resource at this address. If it belongs to a module, check that the module is "
                     + "installed (GET /api/modules).";
         }
-        if (exception instanceof NotAllowedException) {
+        if (exception instanceof NotAllowedException || status == 405) {
             return "This resource does not accept this HTTP method; see the Allow header.";
         }
-        if (exception instanceof NotSupportedException) {
+        if (exception instanceof NotSupportedException || status == 415) {
             return "This resource does not accept the request's Content-Type.";
         }
         return exception.getResponse().getStatusInfo().getReasonPhrase();

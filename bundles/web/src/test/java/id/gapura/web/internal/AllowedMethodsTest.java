@@ -118,5 +118,17 @@ class AllowedMethodsTest {
                 .build();
         assertEquals(405, response.getStatus());
         assertEquals("PUT, OPTIONS", response.getHeaderString("Allow"));
+
+        // what CXF really throws: a WebApplicationException with a 405 response carrying the class's methods
+        Response cxf = Response.status(405).header("Allow", "POST").header("Allow", "DELETE").build();
+        Response mapped = new WebApplicationExceptionMapper(catalog).allowing(
+                new javax.ws.rs.WebApplicationException(cxf), List.of("/api/things")).build();
+        assertEquals(405, mapped.getStatus());
+        assertEquals("GET, HEAD, POST, OPTIONS", mapped.getHeaderString("Allow"));
+        assertEquals("This resource does not accept this HTTP method; see the Allow header.",
+                ((Problem) mapped.getEntity()).detail());
+        Response withoutCatalog = new WebApplicationExceptionMapper().allowing(
+                new javax.ws.rs.WebApplicationException(cxf), List.of("/api/things")).build();
+        assertEquals("POST,DELETE", withoutCatalog.getHeaderString("Allow").replace(", ", ","));
     }
 }
