@@ -114,4 +114,25 @@ public final class GeoReport {
     public record Errors(@JacksonXmlElementWrapper(useWrapping = false)
                          @JacksonXmlProperty(localName = "error") List<Error> errors) {
     }
+
+    /** {@code GET discovery}: where the endpoints are, which specification and formats they serve. */
+    @JacksonXmlRootElement(localName = "discovery")
+    @JsonPropertyOrder({"changeset", "contact", "key_service", "endpoints"})
+    public record Discovery(@JsonProperty("changeset") String changeset,
+                            @JsonProperty("contact") String contact,
+                            @JsonProperty("key_service") String keyService,
+                            @JsonProperty("endpoints")
+                            @JacksonXmlElementWrapper(localName = "endpoints")
+                            @JacksonXmlProperty(localName = "endpoint") List<DiscoveryEndpoint> endpoints) {
+    }
+
+    @JsonPropertyOrder({"specification", "url", "changeset", "type", "formats"})
+    public record DiscoveryEndpoint(@JsonProperty("specification") String specification,
+                                    @JsonProperty("url") String url,
+                                    @JsonProperty("changeset") String changeset,
+                                    @JsonProperty("type") String type,
+                                    @JsonProperty("formats")
+                                    @JacksonXmlElementWrapper(localName = "formats")
+                                    @JacksonXmlProperty(localName = "format") List<String> formats) {
+    }
 }

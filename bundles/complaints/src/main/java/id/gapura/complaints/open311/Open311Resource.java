@@ -31,11 +31,15 @@ import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MultivaluedHashMap;
 import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,6 +87,17 @@ public class Open311Resource {
     static final int MAX_RESULTS = ReportQuery.MAX_LIMIT;
     static final Duration DEFAULT_WINDOW = Duration.ofDays(90);
     static final String CHANNEL = "open311";
+    static final String SPECIFICATION = "http://wiki.open311.org/GeoReport_v2";
+    /** When this endpoint's behaviour last changed, for discovery's changeset. */
+    static final String CHANGESET = "2026-12-04T00:00:00Z";
+    /**
+     * The longest value of each optional text field, as the database holds it (db/complaints V1 and V3:
+     * complaints_report.address, address_id, zipcode, reporter_email, reporter_phone, device_id, account_id,
+     * media_url). {@code first_name} and {@code last_name} together go to reporter_name ({@link #MAX_NAME}).
+     */
+    static final Map<String, Integer> MAX_LENGTHS = lengths("address_string", 500, "address_id", 100, "zipcode", 10,
+            "email", 254, "phone", 32, "device_id", 200, "account_id", 200, "media_url", 1000);
+    static final int MAX_NAME = 200;
     private static final Logger LOG = LoggerFactory.getLogger(Open311Resource.class);
     private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[([^\\[\\]]+)](\\[])?");
     private static final String FORMAT = "{format: [^/.]+}";
@@ -133,34 +148,34 @@ public class Open311Resource {
     }
 
     /**
-     * {@code POST requests.{format}}, form-encoded: a new service request, with a valid {@code api_key}.
+     * {@code POST requests.{format}}, form-encoded or multipart: a new service request, with a valid {@code api_key}.
      * Answers the tracking number as {@code service_request_id} and a {@code service_notice}. The body is
-     * read here rather than by JAX-RS so that a body of another type is refused in the Open311 format too.
+     * read here rather than by JAX-RS so that a body of another type is refused in the Open311 format too, and so
+     * that the api_key is checked before anything else of the body: without a valid key, the answer is 403.
      */
     @POST
     @Path("requests." + FORMAT)
     public Response submit(@PathParam("format") String format, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            byte[] body, @QueryParam("api_key") String queryApiKey,
                            @QueryParam("jurisdiction_id") String queryJurisdiction) {
-        MultivaluedMap<String, String> form;
-        try {
-            form = FormBody.parse(contentType, body);
-        } catch (IllegalArgumentException e) {
-            return answer(format, () -> {
-                throw Open311Exception.badRequest(e.getMessage());
-            });
-        }
-        return submit(format, form, queryApiKey, queryJurisdiction);
+        FormBody.Parsed parsed = FormBody.read(contentType, body);
+        return submit(format, parsed.fields(), parsed.problem(), queryApiKey, queryJurisdiction);
     }
 
     /** The submission once its form fields are read; {@code api_key} and {@code jurisdiction_id} may be in the query. */
     Response submit(String format, MultivaluedMap<String, String> form, String queryApiKey, String queryJurisdiction) {
+        return submit(format, form, null, queryApiKey, queryJurisdiction);
+    }
+
+    private Response submit(String format, MultivaluedMap<String, String> form, String bodyProblem,
+                            String queryApiKey, String queryJurisdiction) {
         return answer(format, () -> {
             MultivaluedMap<String, String> fields = form == null ? new MultivaluedHashMap<>() : form;
-            String apiKey = Optional.ofNullable(trimmed(fields.getFirst("api_key"))).orElse(trimmed(queryApiKey));
-            checkApiKey(apiKey);
-            checkJurisdiction(Optional.ofNullable(trimmed(fields.getFirst("jurisdiction_id")))
-                    .orElse(queryJurisdiction));
+            checkApiKeys(field(fields, "api_key"), absent(queryApiKey));
+            if (bodyProblem != null) {
+                throw Open311Exception.badRequest(bodyProblem);
+            }
+            checkJurisdiction(Optional.ofNullable(field(fields, "jurisdiction_id")).orElse(absent(queryJurisdiction)));
             ReportEntity saved = store(fields);
             GeoReport.Receipt receipt = new GeoReport.Receipt(saved.trackingNumber(),
                     new Open311Views(reports).receiptNotice(saved));
@@ -218,6 +233,31 @@ public class Open311Resource {
                             + "answered on submission is also its token."));
             return Open311Writer.Document.requests(
                     List.of(new GeoReport.Token(report.trackingNumber(), report.trackingNumber())));
+        });
+    }
+
+    /**
+     * {@code GET discovery.{format}}: the service discovery document GeoReport v2 requires, naming this endpoint
+     * (its address as the client reached it), the specification and the two formats.
+     */
+    @GET
+    @Path("discovery." + FORMAT)
+    public Response discovery(@PathParam("format") String format, @Context UriInfo uri) {
+        return discovery(format, uri.getRequestUri());
+    }
+
+    Response discovery(String format, URI requested) {
+        return answer(format, () -> {
+            String base = requested.resolve(".").toString().replaceAll("[?#].*$", "");
+            String url = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+            String jurisdiction = reports.settings().jurisdictionId();
+            return Open311Writer.Document.of(new GeoReport.Discovery(CHANGESET,
+                    "Koordinator pengaduan pemerintah daerah" + (jurisdiction.isEmpty() ? "" : " (" + jurisdiction + ")")
+                            + ": hubungi melalui kanal pengaduan resmi daerah.",
+                    "api_key diterbitkan oleh administrator pengaduan pemerintah daerah; ajukan permintaan untuk "
+                            + "aplikasi Anda kepada koordinator pengaduan.",
+                    List.of(new GeoReport.DiscoveryEndpoint(SPECIFICATION, url, CHANGESET, "production",
+                            List.of("text/xml", "application/json")))));
         });
     }
 
@@ -328,22 +368,26 @@ public class Open311Resource {
 
     private void checkJurisdiction(String given) {
         String served = reports.settings().jurisdictionId();
-        String asked = trimmed(given);
+        String asked = absent(given);
         if (asked != null && !served.isEmpty() && !served.equalsIgnoreCase(asked)) {
             throw Open311Exception.notFound("jurisdiction_id '" + asked + "' was not found: this endpoint serves '"
                     + served + "'.");
         }
     }
 
-    private void checkApiKey(String apiKey) {
-        if (apiKey == null) {
+    /** Every api_key given (form and query) must be valid, and one must be given. */
+    private void checkApiKeys(String... given) {
+        List<String> keys = Arrays.stream(given).filter(key -> key != null).toList();
+        if (keys.isEmpty()) {
             throw Open311Exception.forbidden("api_key is missing: submitting a request needs an api_key. Ask the "
                     + "region's complaint administrator to issue one for your app.");
         }
-        Optional<ApiKeyEntity> key = apiKeys.authenticate(apiKey);
-        if (key.isEmpty()) {
-            throw Open311Exception.forbidden("Invalid api_key: it is unknown or has been revoked. Ask the region's "
-                    + "complaint administrator for a valid one.");
+        for (String apiKey : keys) {
+            Optional<ApiKeyEntity> key = apiKeys.authenticate(apiKey);
+            if (key.isEmpty()) {
+                throw Open311Exception.forbidden("Invalid api_key: it is unknown or has been revoked. Ask the region's "
+                        + "complaint administrator for a valid one.");
+            }
         }
     }
 
@@ -355,7 +399,7 @@ public class Open311Resource {
     // --- submission
 
     private ReportEntity store(MultivaluedMap<String, String> form) {
-        String serviceCode = trimmed(form.getFirst("service_code"));
+        String serviceCode = field(form, "service_code");
         List<GeoReport.Error> errors = new ArrayList<>();
         if (serviceCode == null) {
             errors.add(new GeoReport.Error(400, "service_code was not provided. GET services.xml lists the service "
@@ -363,23 +407,61 @@ public class Open311Resource {
         }
         BigDecimal lat = coordinate(form, "lat", errors);
         BigDecimal lon = coordinate(form, "long", errors);
+        checkLengths(form, errors);
+        String mediaUrl = field(form, "media_url");
+        if (mediaUrl != null && mediaUrl.length() <= MAX_LENGTHS.get("media_url") && !isWebAddress(mediaUrl)) {
+            errors.add(new GeoReport.Error(400, "media_url: must be the http or https address of the photo, e.g. "
+                    + "https://foto.example.id/1.jpg"));
+        }
         if (!errors.isEmpty()) {
             throw new Open311Exception(400, errors);
         }
         activeService(serviceCode);
-        String name = String.join(" ", nonBlank(form.getFirst("first_name")), nonBlank(form.getFirst("last_name")))
+        String name = String.join(" ", nonBlank(field(form, "first_name")), nonBlank(field(form, "last_name")))
                 .strip();
-        return reports.submit(new NewReport(serviceCode, null, trimmed(form.getFirst("description")),
-                new NewReport.Location(trimmed(form.getFirst("address_string")), trimmed(form.getFirst("address_id")),
-                        trimmed(form.getFirst("zipcode")), lat, lon),
-                new NewReport.Reporter(name.isEmpty() ? null : name, trimmed(form.getFirst("email")),
-                        trimmed(form.getFirst("phone")), trimmed(form.getFirst("device_id")),
-                        trimmed(form.getFirst("account_id")), false, false),
-                attributes(form), trimmed(form.getFirst("media_url")), CHANNEL));
+        return reports.submit(new NewReport(serviceCode, null, field(form, "description"),
+                new NewReport.Location(field(form, "address_string"), field(form, "address_id"),
+                        field(form, "zipcode"), lat, lon),
+                new NewReport.Reporter(name.isEmpty() ? null : name, field(form, "email"),
+                        field(form, "phone"), field(form, "device_id"),
+                        field(form, "account_id"), false, false),
+                attributes(form), mediaUrl, CHANNEL));
+    }
+
+    /** Longer than the database holds is the client's error (400 naming the field), never the server's. */
+    private static void checkLengths(MultivaluedMap<String, String> form, List<GeoReport.Error> errors) {
+        MAX_LENGTHS.forEach((field, max) -> {
+            String value = field(form, field);
+            if (value != null && value.length() > max) {
+                errors.add(new GeoReport.Error(400, field + ": is longer than " + max + " characters"));
+            }
+        });
+        String first = nonBlank(field(form, "first_name"));
+        String last = nonBlank(field(form, "last_name"));
+        if (first.length() > MAX_NAME) {
+            errors.add(new GeoReport.Error(400, "first_name: is longer than " + MAX_NAME + " characters"));
+        } else if (last.length() > MAX_NAME) {
+            errors.add(new GeoReport.Error(400, "last_name: is longer than " + MAX_NAME + " characters"));
+        } else if ((first + " " + last).strip().length() > MAX_NAME) {
+            errors.add(new GeoReport.Error(400, "first_name, last_name: are together longer than " + MAX_NAME
+                    + " characters"));
+        }
+    }
+
+    /** An absolute http or https URL with a host: what a client can fetch, never javascript:, data: or a file. */
+    static boolean isWebAddress(String value) {
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+                    && !uri.getHost().isBlank() && uri.getRawUserInfo() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static BigDecimal coordinate(MultivaluedMap<String, String> form, String field, List<GeoReport.Error> errors) {
-        String value = trimmed(form.getFirst(field));
+        String value = field(form, field);
         if (value == null) {
             return null;
         }
@@ -398,7 +480,7 @@ public class Open311Resource {
         form.forEach((key, values) -> {
             Matcher matcher = ATTRIBUTE.matcher(key);
             if (matcher.matches()) {
-                List<String> given = values.stream().map(Open311Resource::trimmed).filter(v -> v != null).toList();
+                List<String> given = values.stream().map(Open311Resource::absent).filter(v -> v != null).toList();
                 if (!given.isEmpty()) {
                     answers.computeIfAbsent(matcher.group(1).strip(), code -> new ArrayList<>()).addAll(given);
                 }
@@ -517,5 +599,26 @@ public class Open311Resource {
 
     static String trimmed(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /**
+     * A field's value, trimmed; null when it is absent, blank, or the literal {@code null} that client libraries
+     * send for a field they have no value for.
+     */
+    static String absent(String value) {
+        String text = trimmed(value);
+        return text == null || text.equalsIgnoreCase("null") ? null : text;
+    }
+
+    private static String field(MultivaluedMap<String, String> form, String name) {
+        return absent(form.getFirst(name));
+    }
+
+    private static Map<String, Integer> lengths(Object... pairs) {
+        Map<String, Integer> lengths = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            lengths.put((String) pairs[i], (Integer) pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(lengths);
     }
 }

@@ -310,11 +310,11 @@ class Open311ResourceTest {
         assertEquals("Sampah & bau di gang \u2014 sudah seminggu", stored.description());
         assertEquals("Jl. Kenari No.\u00a05", stored.address());
 
-        assertError(open311.submit(ext(format), "application/json", "{}".getBytes(StandardCharsets.UTF_8), null, null),
-                format, 400, "Send the request as application/x-www-form-urlencoded fields");
+        assertError(open311.submit(ext(format), "application/json", "{}".getBytes(StandardCharsets.UTF_8), key, null),
+                format, 400, "Send the request as application/x-www-form-urlencoded or multipart/form-data fields");
         assertError(open311.submit(ext(format), "application/x-www-form-urlencoded",
-                "api_key=%ZZ".getBytes(StandardCharsets.UTF_8), null, null), format, 400,
-                "not valid URL encoding near 'api_key=%ZZ'");
+                ("api_key=" + key + "&description=%ZZ").getBytes(StandardCharsets.UTF_8), null, null), format, 400,
+                "not valid URL encoding near 'description=%ZZ'");
         assertError(open311.submit("txt", "application/json", new byte[0], null, null), Open311Format.XML, 404,
                 "Unknown format 'txt'");
     }
@@ -604,6 +604,138 @@ class Open311ResourceTest {
             assertEquals(500, json(response).get(0).get("code").asInt(), "the body's code says it is our fault");
         } else {
             assertEquals("500", value(xml(response), "/errors/error/code"));
+        }
+    }
+
+    // --- interoperability with real clients
+
+    @ParameterizedTest
+    @EnumSource(Open311Format.class)
+    void multipartBodiesAreReadAsForms(Open311Format format) throws Exception {
+        String boundary = "----open311client7MA4YWxkTrZu0gW";
+        String body = part(boundary, "api_key", key) + part(boundary, "service_code", "SAMPAH")
+                + part(boundary, "address_string", "Jl. Kenari No.\u00a05")
+                + part(boundary, "description", "Sampah & bau \u2014\r\nsudah seminggu")
+                + part(boundary, "first_name", "Budi")
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"media\"; filename=\"a.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n\u00ff\u00d8\u00ff\r\n"
+                + "--" + boundary + "--\r\n";
+        Response saved = open311.submit(ext(format), "multipart/form-data; boundary=" + boundary,
+                body.getBytes(StandardCharsets.UTF_8), null, null);
+        assertEquals(200, saved.getStatus(), text(saved));
+        ReportEntity stored = reports.search(id.gapura.complaints.internal.ReportQuery.all()).get(0);
+        assertEquals("Sampah & bau \u2014\r\nsudah seminggu", stored.description());
+        assertEquals("Jl. Kenari No.\u00a05", stored.address());
+        assertEquals("Budi", stored.reporterName());
+
+        assertError(open311.submit(ext(format), "multipart/form-data", body.getBytes(StandardCharsets.UTF_8), key,
+                null), format, 400, "boundary");
+        assertError(open311.submit(ext(format), "multipart/form-data; boundary=" + boundary,
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"service_code\"\r\n\r\nSAMPAH")
+                        .getBytes(StandardCharsets.UTF_8), key, null), format, 400, "multipart");
+    }
+
+    private static String part(String boundary, String name, String value) {
+        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+    }
+
+    @Test
+    void theLiteralNullIsAnAbsentOptionalField() throws Exception {
+        Response response = submit(Open311Format.JSON, "service_code", "SAMPAH", "address_string", "Jl. A",
+                "description", "Sampah", "first_name", "Budi", "last_name", "null", "email", "null", "phone", "NULL",
+                "media_url", "null", "lat", "null", "long", "null", "device_id", "null", "jurisdiction_id", "null");
+        assertEquals(200, response.getStatus(), text(response));
+        ReportEntity stored = reports.search(id.gapura.complaints.internal.ReportQuery.all()).get(0);
+        assertEquals("Budi", stored.reporterName());
+        assertEquals(null, stored.reporterEmail());
+        assertEquals(null, stored.reporterPhone());
+        assertEquals(null, stored.mediaUrl());
+        assertEquals(null, stored.deviceId());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Open311Format.class)
+    void theApiKeyIsCheckedBeforeTheBody(Open311Format format) throws Exception {
+        assertError(open311.submit(ext(format), "application/x-www-form-urlencoded",
+                "api_key=tebakan&description=%ZZ".getBytes(StandardCharsets.UTF_8), null, null), format, 403,
+                "Invalid api_key");
+        assertError(open311.submit(ext(format), "application/json", "{\"api_key\":1}".getBytes(StandardCharsets.UTF_8),
+                "tebakan", null), format, 403, "Invalid api_key");
+        assertError(open311.submit(ext(format), "application/json", "{}".getBytes(StandardCharsets.UTF_8), null, null),
+                format, 403, "api_key is missing");
+        assertError(open311.submit(ext(format), "application/x-www-form-urlencoded",
+                ("api_key=" + key + "&service_code=SAMPAH").getBytes(StandardCharsets.UTF_8), "tebakan", null),
+                format, 403, "Invalid api_key");
+        assertNoReports();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Open311Format.class)
+    void mediaUrlsAreWebAddressesOnly(Open311Format format) throws Exception {
+        for (String url : new String[]{"javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<script>x</script>",
+                "ftp://foto.example.id/1.jpg", "//foto.example.id/1.jpg", "https://", "http://foto example/1.jpg",
+                "https://foto.example.id/" + "a".repeat(1000)}) {
+            assertError(submit(format, "service_code", "SAMPAH", "address_string", "Jl. A", "description", "x",
+                    "media_url", url), format, 400, "media_url");
+        }
+        assertNoReports();
+        Response saved = submit(format, "service_code", "SAMPAH", "address_string", "Jl. A", "description", "x",
+                "media_url", "HTTP://foto.example.id/1.jpg?ukuran=besar");
+        assertEquals(200, saved.getStatus(), text(saved));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Open311Format.class)
+    void fieldsLongerThanTheDatabaseHoldsAre400NamingTheField(Open311Format format) throws Exception {
+        String[] valid = {"service_code", "SAMPAH", "lat", "-6.1754", "long", "106.8272"};
+        String[][] cases = {
+                {"address_string", "a".repeat(501)},
+                {"first_name", "B".repeat(201)},
+                {"last_name", "S".repeat(201)},
+                {"email", "b".repeat(250) + "@example.id"},
+                {"phone", "0".repeat(33)},
+                {"address_id", "A".repeat(101)},
+                {"zipcode", "1".repeat(11)},
+                {"device_id", "d".repeat(201)},
+                {"account_id", "a".repeat(201)},
+                {"description", "d".repeat(4001)},
+        };
+        for (String[] field : cases) {
+            Response response = submit(format, field[0].equals("description") ? append(valid, field)
+                    : append(append(valid, "description", "x"), field));
+            assertError(response, format, 400, field[0]);
+            assertFalse(text(response).contains("<code>500") || text(response).contains("\"code\":500"),
+                    field[0] + ": " + text(response));
+        }
+        assertNoReports();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Open311Format.class)
+    void serviceDiscovery(Open311Format format) throws Exception {
+        Response response = open311.discovery(ext(format),
+                java.net.URI.create("https://pengaduan.example.id/open311/v2/discovery." + ext(format)));
+        assertEquals(200, response.getStatus(), text(response));
+        assertEquals(format.contentType(), response.getHeaderString("Content-Type"));
+        if (format == Open311Format.JSON) {
+            JsonNode discovery = json(response);
+            assertEquals(List.of("changeset", "contact", "key_service", "endpoints"), fieldNames(discovery));
+            JsonNode endpoint = discovery.get("endpoints").get(0);
+            assertEquals(List.of("specification", "url", "changeset", "type", "formats"), fieldNames(endpoint));
+            assertEquals("http://wiki.open311.org/GeoReport_v2", endpoint.get("specification").asText());
+            assertEquals("https://pengaduan.example.id/open311/v2", endpoint.get("url").asText());
+            assertEquals("production", endpoint.get("type").asText());
+            assertEquals("text/xml", endpoint.get("formats").get(0).asText());
+            assertEquals("application/json", endpoint.get("formats").get(1).asText());
+        } else {
+            Document xml = xml(response);
+            assertEquals("discovery", xml.getDocumentElement().getNodeName());
+            assertEquals("http://wiki.open311.org/GeoReport_v2",
+                    value(xml, "/discovery/endpoints/endpoint/specification"));
+            assertEquals("https://pengaduan.example.id/open311/v2", value(xml, "/discovery/endpoints/endpoint/url"));
+            assertEquals(2, nodes(xml, "/discovery/endpoints/endpoint/formats/format").getLength());
+            assertEquals("application/json", value(xml, "/discovery/endpoints/endpoint/formats/format[2]"));
+            assertNotNull(value(xml, "/discovery/changeset"));
         }
     }
 
