@@ -141,7 +141,10 @@ class Open311IT {
         Map<String, String> noLocation = new LinkedHashMap<>(Map.of("api_key", key, "service_code", "SAMPAH",
                 "description", "Sampah"));
         assertOpen311Error(gapura.postForm("/open311/v2/requests.json", noLocation), 400, "location");
-        assertOpen311Error(gapura.postJson("/open311/v2/requests.xml", "{}"), 400, "x-www-form-urlencoded");
+        // the api_key is checked before the body: no key is 403 whatever the body, a valid key with a JSON body 400
+        assertOpen311Error(gapura.postJson("/open311/v2/requests.xml", "{}"), 403, "api_key is missing");
+        assertOpen311Error(gapura.postJson("/open311/v2/requests.xml?api_key=" + key, "{}"), 400,
+                "x-www-form-urlencoded or multipart/form-data");
 
         java.nio.file.Files.writeString(gapura.home.resolve("etc/id.gapura.complaints.cfg"),
                 "jurisdictionId = tangerangkota.go.id\n");
