@@ -66,10 +66,10 @@ class ModuleDataIT {
         // version 1 arrives as a KAR dropped into deploy/: it becomes available, nothing is installed by itself
         gapura.deploy("notes-1.0.0.kar", NotesKar.v1());
         awaitFeatureVersion(gapura, "1.0.0");
-        assertEquals(404, gapura.get("/api/notes", "karaf", "karaf").statusCode());
+        assertEquals(404, gapura.get("/api/notes/rows", "karaf", "karaf").statusCode());
         assertSucceeds(gapura, "module:install --force notes");
         for (String text : List.of("urgent: lampu jalan mati #pju #malam", "jalan berlubang #jalan", "taman kotor")) {
-            HttpResponse<String> added = gapura.send("POST", "/api/notes", "text/plain", text, "karaf", "karaf");
+            HttpResponse<String> added = gapura.send("POST", "/api/notes/rows", "text/plain", text, "karaf", "karaf");
             assertEquals(200, added.statusCode(), added.body());
         }
         JsonNode v1Notes = notes(gapura);
@@ -80,7 +80,7 @@ class ModuleDataIT {
 
         // uninstall keeps every row; reinstall finds them as they were
         assertSucceeds(gapura, "module:uninstall notes");
-        assertEquals(404, gapura.get("/api/notes", "karaf", "karaf").statusCode());
+        assertEquals(404, gapura.get("/api/notes/rows", "karaf", "karaf").statusCode());
         assertSucceeds(gapura, "module:install --force notes");
         assertEquals(v1Notes, notes(gapura), "rows after uninstall and reinstall");
         System.out.printf("[figures] uninstall -> reinstall: %d rows before, %d after%n", v1Notes.size(), notes(gapura).size());
@@ -170,7 +170,7 @@ class ModuleDataIT {
         gapura.start("clean");
         await("notes is restored at the version it had after bin/karaf clean").atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(500))
-                .ignoreExceptions().until(() -> gapura.get("/api/notes", "karaf", "karaf").statusCode() == 200);
+                .ignoreExceptions().until(() -> gapura.get("/api/notes/rows", "karaf", "karaf").statusCode() == 200);
         assertEquals(v2Notes, notes(gapura), "every row, at version 2, after bin/karaf clean");
         assertTrue(gapura.console("module:list --no-format").output().lines()
                 .anyMatch(line -> line.startsWith("notes") && line.contains("2.0.0")));
@@ -190,7 +190,7 @@ class ModuleDataIT {
                 .filter(line -> line.startsWith("broken")).findFirst().orElseThrow();
         assertTrue(brokenLine.toLowerCase().contains("failed"), brokenLine);
         assertEquals(200, gapura.get("/api/complaints/services", "karaf", "karaf").statusCode());
-        assertEquals(200, gapura.get("/api/notes", "karaf", "karaf").statusCode());
+        assertEquals(200, gapura.get("/api/notes/rows", "karaf", "karaf").statusCode());
 
         // purge: refused while installed and without --force; exports first, then deletes; audited
         GapuraInstance.Shell installed = gapura.console("module:purge --force notes");
@@ -218,7 +218,7 @@ class ModuleDataIT {
     }
 
     private static JsonNode notes(GapuraInstance gapura) throws Exception {
-        HttpResponse<String> response = gapura.get("/api/notes", "karaf", "karaf");
+        HttpResponse<String> response = gapura.get("/api/notes/rows", "karaf", "karaf");
         assertEquals(200, response.statusCode(), response.body());
         return JSON.readTree(response.body());
     }
