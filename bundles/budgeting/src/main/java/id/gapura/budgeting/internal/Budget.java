@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.gapura.api.FieldError;
 import id.gapura.api.ProblemException;
+import id.gapura.api.validation.Inputs;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -94,8 +95,9 @@ public class Budget {
 
     public YearView openYear(int year, Actor actor) {
         requireTeam(actor, "open a fiscal year");
-        if (year < 2000 || year > 2200) {
-            throw ProblemException.invalid(List.of(new FieldError("year", "a fiscal year such as 2027")));
+        if (!Inputs.isYear(year)) {
+            throw ProblemException.invalid(List.of(new FieldError("year", "a fiscal year such as 2027, from "
+                    + Inputs.MIN_YEAR + " to " + Inputs.MAX_YEAR)));
         }
         return database.write(em -> {
             if (em.find(YearEntity.class, year) != null) {
@@ -253,8 +255,9 @@ public class Budget {
     public CeilingView setCeiling(int year, String agencyCode, String subKegiatan, BigDecimal amount, Actor actor) {
         requireTeam(actor, "set ceilings");
         List<FieldError> errors = new ArrayList<>();
-        if (amount == null || amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2) {
-            errors.add(new FieldError("amount", "a non-negative amount in rupiah with at most 2 decimals"));
+        // budgeting_ceiling.amount DECIMAL(19, 2), checked on precision and scale before any arithmetic
+        if (amount == null || amount.signum() < 0 || !Inputs.fits(amount, 19, 2)) {
+            errors.add(new FieldError("amount", "a non-negative amount in rupiah with at most 17 digits and 2 decimals"));
         }
         if (agencyCode == null || reference.find(Codes.Kind.AGENCIES, agencyCode).isEmpty()) {
             errors.add(new FieldError("agencyCode", "not a known agency code"));
@@ -402,6 +405,9 @@ public class Budget {
         if (note == null || note.isBlank()) {
             throw ProblemException.invalid(List.of(new FieldError("note", "say what the agency must fix")));
         }
+        Inputs inputs = new Inputs();
+        inputs.text("note", note.strip(), 1000);
+        inputs.validate();
         return verification(year, id, actor, "returned", note.strip());
     }
 
@@ -413,6 +419,7 @@ public class Budget {
     /** Verifies every draft line of an agency; returned lines stay returned. */
     public int verifyAgency(int year, String agencyCode, Actor actor) {
         requireTeam(actor, "verify lines");
+        database.read(em -> requireYear(em, year, LockModeType.NONE));
         reference.agency(agencyCode);
         List<Long> ids = database.read(em -> em.createQuery("select l.id from LineEntity l where l.year = :year and l.agencyCode = :agency"
                         + " and l.removed = false and l.status = 'draft' order by l.id", Long.class)
@@ -446,6 +453,7 @@ public class Budget {
 
     /** The agency head (budget-agency-head of that agency) validates the agency's lines of the version being prepared. */
     public void validateAgency(int year, String agencyCode, Actor actor) {
+        database.read(em -> requireYear(em, year, LockModeType.NONE));
         reference.agency(agencyCode);
         if (!actor.headOf(agencyCode)) {
             throw ProblemException.forbidden(actor.name() + " may not validate for agency " + agencyCode + ": validation is"
@@ -594,17 +602,20 @@ public class Budget {
         } else if (reference.find(Codes.Kind.ACCOUNTS, input.accountCode()).isEmpty()) {
             errors.add(new FieldError("accountCode", "not in the account chart"));
         }
-        if (input.description() == null || input.description().isBlank() || input.description().length() > 500) {
-            errors.add(new FieldError("description", "what is bought, 1 to 500 characters"));
+        // budgeting_line: description VARCHAR(500), volume DECIMAL(19, 4), unit VARCHAR(60), unit_price DECIMAL(19, 2)
+        if (input.description() == null || input.description().isBlank() || input.description().length() > 500
+                || Inputs.forbiddenCharacter(input.description()) >= 0) {
+            errors.add(new FieldError("description", "what is bought, 1 to 500 characters (no control characters)"));
         }
-        if (input.volume() == null || input.volume().signum() <= 0 || input.volume().stripTrailingZeros().scale() > 4) {
-            errors.add(new FieldError("volume", "a positive number with at most 4 decimals"));
+        if (input.volume() == null || input.volume().signum() <= 0 || !Inputs.fits(input.volume(), 19, 4)) {
+            errors.add(new FieldError("volume", "a positive number with at most 15 digits and 4 decimals"));
         }
-        if (input.unit() == null || input.unit().isBlank() || input.unit().length() > 60) {
-            errors.add(new FieldError("unit", "the unit (satuan), e.g. paket, orang/hari, unit"));
+        if (input.unit() == null || input.unit().isBlank() || input.unit().length() > 60
+                || Inputs.forbiddenCharacter(input.unit()) >= 0) {
+            errors.add(new FieldError("unit", "the unit (satuan), e.g. paket, orang/hari, unit; at most 60 characters"));
         }
-        if (input.unitPrice() == null || input.unitPrice().signum() < 0 || input.unitPrice().stripTrailingZeros().scale() > 2) {
-            errors.add(new FieldError("unitPrice", "a non-negative price in rupiah with at most 2 decimals"));
+        if (input.unitPrice() == null || input.unitPrice().signum() < 0 || !Inputs.fits(input.unitPrice(), 19, 2)) {
+            errors.add(new FieldError("unitPrice", "a non-negative price in rupiah with at most 17 digits and 2 decimals"));
         }
         BigDecimal amount = null;
         if (errors.stream().noneMatch(e -> e.field().equals("volume") || e.field().equals("unitPrice"))) {
@@ -679,7 +690,7 @@ public class Budget {
     }
 
     static YearEntity requireYear(EntityManager em, int year, LockModeType lock) {
-        YearEntity entity = em.find(YearEntity.class, year, lock);
+        YearEntity entity = Inputs.isYear(year) ? em.find(YearEntity.class, year, lock) : null;
         if (entity == null) {
             throw ProblemException.notFound("Fiscal year " + year + " is not open; TAPD opens it with POST /api/budgeting/years"
                     + " or budgeting:year-open " + year + ".");

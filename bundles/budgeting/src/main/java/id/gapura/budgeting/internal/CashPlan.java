@@ -2,6 +2,7 @@ package id.gapura.budgeting.internal;
 
 import id.gapura.api.FieldError;
 import id.gapura.api.ProblemException;
+import id.gapura.api.validation.Inputs;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -64,8 +65,9 @@ public class CashPlan {
         } else {
             for (int i = 0; i < 12; i++) {
                 BigDecimal month = input.months().get(i);
-                if (month == null || month.signum() < 0 || month.stripTrailingZeros().scale() > 2) {
-                    errors.add(new FieldError("months[" + i + "]", "a non-negative amount in rupiah with at most 2 decimals"));
+                // month_01 .. month_12 DECIMAL(19, 2), checked on precision and scale before any arithmetic
+                if (month == null || month.signum() < 0 || !Inputs.fits(month, 19, 2)) {
+                    errors.add(new FieldError("months[" + i + "]", "a non-negative amount in rupiah with at most 17 digits and 2 decimals"));
                 }
             }
         }

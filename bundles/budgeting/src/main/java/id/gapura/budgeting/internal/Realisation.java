@@ -2,6 +2,7 @@ package id.gapura.budgeting.internal;
 
 import id.gapura.api.FieldError;
 import id.gapura.api.ProblemException;
+import id.gapura.api.validation.Inputs;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -126,7 +127,7 @@ public class Realisation {
             }
             if (!problems.isEmpty()) {
                 throw new ProblemException(422, "Realisation not imported", "Nothing was imported: " + problems.size()
-                        + " problem(s): " + String.join("; ", problems), List.of());
+                        + " problem(s): " + ReferenceData.firstProblems(problems), List.of());
             }
             return new ImportOutcome(records.size(), total);
         });
@@ -134,7 +135,7 @@ public class Realisation {
 
     /** A correction: the entry is cancelled by a reversing entry of the opposite amount; the entry itself stays. */
     public Entry reverse(int year, long id, String reason, Actor actor) {
-        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+        if (reason == null || reason.isBlank() || reason.length() > 1000 || Inputs.forbiddenCharacter(reason) >= 0) {
             throw ProblemException.invalid(List.of(new FieldError("reason", "say why the entry is reversed, 1 to 1000 characters")));
         }
         return database.write(em -> {
@@ -215,16 +216,16 @@ public class Realisation {
             errors.add(new FieldError("date", "the payment date in fiscal year " + year + ", as " + year + "-03-15"));
         }
         BigDecimal amount = input.amount();
-        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2 || amount.compareTo(LARGEST) > 0) {
+        if (amount == null || amount.signum() <= 0 || !Inputs.fits(amount, 19, 2) || amount.compareTo(LARGEST) > 0) {
             errors.add(new FieldError("amount", "a positive amount in rupiah with at most 2 decimals"));
         }
         String document = input.document() == null ? "" : input.document().strip();
-        if (document.isEmpty() || document.length() > 100) {
+        if (document.isEmpty() || document.length() > 100 || Inputs.forbiddenCharacter(document) >= 0) {
             errors.add(new FieldError("document", "the payment document, e.g. the SP2D number, 1 to 100 characters"));
         }
         String description = input.description() == null || input.description().isBlank() ? null : input.description().strip();
-        if (description != null && description.length() > 500) {
-            errors.add(new FieldError("description", "at most 500 characters"));
+        if (description != null && (description.length() > 500 || Inputs.forbiddenCharacter(description) >= 0)) {
+            errors.add(new FieldError("description", "at most 500 characters, no control characters"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -344,7 +345,7 @@ public class Realisation {
             return new BigDecimal(text.strip());
         } catch (NumberFormatException e) {
             throw ProblemException.invalid(List.of(new FieldError("amount", "a number such as 1250000 or 1250000.50, without"
-                    + " thousands separators; got \"" + text + "\"")));
+                    + " thousands separators; got \"" + Inputs.echo(text, 40) + "\"")));
         }
     }
 
