@@ -223,7 +223,7 @@ public class FiscalDataPackage {
         resource.put("format", "csv");
         resource.put("mediatype", "text/csv");
         resource.put("encoding", "utf-8");
-        // CSV Dialect: delimiter and doubleQuote are required by the standard's schema; commons-csv doubles quotes
+        // CSV Dialect: delimiter and doubleQuote are required by the standard's schema; CsvWriter doubles quotes
         Map<String, Object> dialect = new LinkedHashMap<>();
         dialect.put("delimiter", ",");
         dialect.put("doubleQuote", true);
