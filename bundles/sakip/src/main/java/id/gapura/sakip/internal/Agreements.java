@@ -4,6 +4,7 @@ import id.gapura.api.AuditLog;
 import id.gapura.api.AuditOutcome;
 import id.gapura.api.FieldError;
 import id.gapura.api.ProblemException;
+import id.gapura.api.validation.Inputs;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -92,14 +93,15 @@ public class Agreements {
         if (input.agencyCode() == null || input.agencyCode().isBlank()) {
             errors.add(new FieldError("agencyCode", "the agency's code"));
         }
-        if (input.year() == null) {
-            errors.add(new FieldError("year", "the year of the agreement, e.g. 2026"));
+        if (input.year() == null || !Inputs.isYear(input.year())) {
+            errors.add(new FieldError("year", "the year of the agreement, e.g. 2026, from " + Inputs.MIN_YEAR
+                    + " to " + Inputs.MAX_YEAR));
         }
         if (input.indicators() == null || input.indicators().isEmpty()) {
             errors.add(new FieldError("indicators", "at least one indicator of the agency's Renstra"));
         }
-        if (input.reason() != null && input.reason().length() > 1000) {
-            errors.add(new FieldError("reason", "up to 1000 characters"));
+        if (input.reason() != null && (input.reason().length() > 1000 || Inputs.forbiddenCharacter(input.reason()) >= 0)) {
+            errors.add(new FieldError("reason", "up to 1000 characters, without control characters"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -171,6 +173,15 @@ public class Agreements {
             BigDecimal target = null;
             BigDecimal low = null;
             BigDecimal high = null;
+            // sakip_agreement_indicator.target and target_high DECIMAL(24, 4)
+            Inputs bounds = new Inputs();
+            bounds.decimal(at + ".target", input.target(), Plans.VALUE_PRECISION, Plans.VALUE_SCALE);
+            bounds.decimal(at + ".low", input.low(), Plans.VALUE_PRECISION, Plans.VALUE_SCALE);
+            bounds.decimal(at + ".high", input.high(), Plans.VALUE_PRECISION, Plans.VALUE_SCALE);
+            if (!bounds.valid()) {
+                errors.addAll(bounds.errors());
+                continue;
+            }
             if (indicator.direction() == Direction.RANGE) {
                 low = input.low() != null ? input.low() : planned.low();
                 high = input.high() != null ? input.high() : planned.high();
@@ -183,8 +194,8 @@ public class Agreements {
             List<String> programmes = input.programmes() == null ? List.of()
                     : input.programmes().stream().map(String::strip).distinct().toList();
             for (String programme : programmes) {
-                if (!programme.matches("\\d+\\.\\d{2}\\.\\d{2}")) {
-                    errors.add(new FieldError(at + ".programmes", programme + " is not a programme code (urusan.bidang.program,"
+                if (!programme.matches("\\d{1,2}\\.\\d{2}\\.\\d{2}")) {
+                    errors.add(new FieldError(at + ".programmes", Inputs.echo(programme, 40) + " is not a programme code (urusan.bidang.program,"
                             + " e.g. 1.01.02)"));
                 }
             }

@@ -4,6 +4,7 @@ import id.gapura.api.AuditLog;
 import id.gapura.api.AuditOutcome;
 import id.gapura.api.FieldError;
 import id.gapura.api.ProblemException;
+import id.gapura.api.validation.Inputs;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -68,6 +69,10 @@ public class Evaluations {
     /** Enters (or corrects) the whole worksheet of the year: every sub-component's score is needed. */
     public Evaluation evaluate(String agencyCode, int year, EvaluationInput input, Actor actor) {
         Map<String, BigDecimal> scores = scores(input);
+        if (!Inputs.isYear(year)) {
+            throw ProblemException.invalid(List.of(new FieldError("year", "a year from " + Inputs.MIN_YEAR + " to "
+                    + Inputs.MAX_YEAR)));
+        }
         agencies.agency(agencyCode);
         if (!actor.mayEvaluate()) {
             throw ProblemException.forbidden(actor.name() + " may not evaluate agencies; the inspectorate (sakip-evaluator) does.");
@@ -116,8 +121,9 @@ public class Evaluations {
                 scores.put(item.key(), score);
             }
         }
-        if (input != null && input.note() != null && input.note().length() > 2000) {
-            errors.add(new FieldError("note", "up to 2000 characters"));
+        if (input != null && input.note() != null && (input.note().length() > 2000
+                || Inputs.forbiddenCharacter(input.note()) >= 0)) {
+            errors.add(new FieldError("note", "up to 2000 characters, without control characters"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -127,6 +133,9 @@ public class Evaluations {
 
     public Evaluation evaluation(String agencyCode, int year) {
         agencies.agency(agencyCode);
+        if (!Inputs.isYear(year)) {
+            throw ProblemException.notFound("Agency " + agencyCode + " has no LKE evaluation for " + year + ".");
+        }
         return database.read(em -> {
             List<Object[]> head = rows(em, "SELECT total, grade, note, evaluated_by, evaluated_at FROM sakip_evaluation"
                     + " WHERE agency_code = ? AND eval_year = ?", agencyCode, year);

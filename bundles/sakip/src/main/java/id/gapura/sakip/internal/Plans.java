@@ -4,6 +4,7 @@ import id.gapura.api.AuditLog;
 import id.gapura.api.AuditOutcome;
 import id.gapura.api.FieldError;
 import id.gapura.api.ProblemException;
+import id.gapura.api.validation.Inputs;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -228,6 +229,10 @@ public class Plans {
     }
 
     /** Every field of the whole tree, so a Renstra is stored complete or not at all. */
+    /** Indicator values (baseline, targets, realisations): DECIMAL(24, 4) columns. */
+    static final int VALUE_PRECISION = 24;
+    static final int VALUE_SCALE = 4;
+
     static void validate(RenstraInput input) {
         List<FieldError> errors = new ArrayList<>();
         if (input.agencyCode() == null || input.agencyCode().isBlank()) {
@@ -266,8 +271,9 @@ public class Plans {
                 }
                 code(objective.code(), oat + ".code", codes, errors);
                 text(objective.statement(), oat + ".statement", errors);
-                if (objective.regionObjective() != null && objective.regionObjective().length() > 1000) {
-                    errors.add(new FieldError(oat + ".regionObjective", "up to 1000 characters"));
+                if (objective.regionObjective() != null && (objective.regionObjective().length() > 1000
+                        || Inputs.forbiddenCharacter(objective.regionObjective()) >= 0)) {
+                    errors.add(new FieldError(oat + ".regionObjective", "up to 1000 characters, without control characters"));
                 }
                 if (objective.indicators() == null || objective.indicators().isEmpty()) {
                     errors.add(new FieldError(oat + ".indicators", "at least one indicator (IKU)"));
@@ -290,8 +296,12 @@ public class Plans {
         }
         code(indicator.code(), at + ".code", codes, errors);
         text(indicator.name(), at + ".name", errors);
-        if (indicator.unit() == null || indicator.unit().isBlank() || indicator.unit().length() > 100) {
+        if (indicator.unit() == null || indicator.unit().isBlank() || indicator.unit().length() > 100
+                || Inputs.forbiddenCharacter(indicator.unit()) >= 0) {
             errors.add(new FieldError(at + ".unit", "the unit, e.g. %, orang, km (up to 100 characters)"));
+        }
+        if (indicator.baseline() != null && !Inputs.fits(indicator.baseline(), VALUE_PRECISION, VALUE_SCALE)) {
+            errors.add(new FieldError(at + ".baseline", valueBounds()));
         }
         Optional<Direction> direction = Direction.of(indicator.direction());
         if (direction.isEmpty()) {
@@ -306,6 +316,15 @@ public class Plans {
                     || !years.add(target.year())) {
                 errors.add(new FieldError(tat + ".year", "a year of the period " + start + "–" + (start + PERIOD_YEARS - 1)
                         + ", each once"));
+                continue;
+            }
+            int before = errors.size();
+            for (Map.Entry<String, BigDecimal> value : targetValues(target).entrySet()) {
+                if (!Inputs.fits(value.getValue(), VALUE_PRECISION, VALUE_SCALE)) {
+                    errors.add(new FieldError(tat + "." + value.getKey(), valueBounds()));
+                }
+            }
+            if (errors.size() > before) {
                 continue;
             }
             if (direction.get() == Direction.RANGE) {
@@ -331,9 +350,28 @@ public class Plans {
     }
 
     private static void text(String text, String field, List<FieldError> errors) {
-        if (text == null || text.isBlank() || text.length() > 1000) {
-            errors.add(new FieldError(field, "a statement of up to 1000 characters"));
+        if (text == null || text.isBlank() || text.length() > 1000 || Inputs.forbiddenCharacter(text) >= 0) {
+            errors.add(new FieldError(field, "a statement of up to 1000 characters, without control characters"));
         }
+    }
+
+    private static String valueBounds() {
+        return "a number with at most " + (VALUE_PRECISION - VALUE_SCALE) + " digits before the decimal point and "
+                + VALUE_SCALE + " after it";
+    }
+
+    private static Map<String, BigDecimal> targetValues(TargetInput target) {
+        Map<String, BigDecimal> values = new java.util.LinkedHashMap<>();
+        if (target.target() != null) {
+            values.put("target", target.target());
+        }
+        if (target.low() != null) {
+            values.put("low", target.low());
+        }
+        if (target.high() != null) {
+            values.put("high", target.high());
+        }
+        return values;
     }
 
     private static String blankToNull(String text) {

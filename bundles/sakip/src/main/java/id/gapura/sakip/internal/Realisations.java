@@ -2,6 +2,7 @@ package id.gapura.sakip.internal;
 
 import id.gapura.api.FieldError;
 import id.gapura.api.ProblemException;
+import id.gapura.api.validation.Inputs;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -76,23 +77,32 @@ public class Realisations {
         }
         if (input == null || input.value() == null) {
             errors.add(new FieldError("value", "the realisation up to the end of the quarter, in the indicator's unit"));
+        } else if (!Inputs.fits(input.value(), Plans.VALUE_PRECISION, Plans.VALUE_SCALE)) {
+            // sakip_realisation.real_value DECIMAL(24, 4)
+            errors.add(new FieldError("value", "a number with at most " + (Plans.VALUE_PRECISION - Plans.VALUE_SCALE)
+                    + " digits before the decimal point and " + Plans.VALUE_SCALE + " after it"));
+        }
+        if (!Inputs.isYear(year)) {
+            errors.add(new FieldError("year", "a year from " + Inputs.MIN_YEAR + " to " + Inputs.MAX_YEAR));
         }
         byte[] content = null;
         if (input != null) {
-            if (input.note() != null && input.note().length() > 2000) {
-                errors.add(new FieldError("note", "up to 2000 characters"));
+            if (input.note() != null && (input.note().length() > 2000 || Inputs.forbiddenCharacter(input.note()) >= 0)) {
+                errors.add(new FieldError("note", "up to 2000 characters, without control characters"));
             }
             if (input.link() != null && !input.link().isBlank() && (input.link().length() > 1000
-                    || !input.link().matches("(?i)https?://\\S+"))) {
+                    || !input.link().matches("(?i)https?://\\S+") || !Inputs.isHttpUrl(input.link()))) {
                 errors.add(new FieldError("link", "an http(s) address of the evidence, up to 1000 characters"));
             }
             if (input.attachment() != null) {
                 AttachmentInput attachment = input.attachment();
                 if (attachment.name() == null || attachment.name().isBlank() || attachment.name().length() > 200
-                        || attachment.name().matches(".*[/\\\\].*")) {
+                        || attachment.name().matches(".*[/\\\\].*") || Inputs.forbiddenCharacter(attachment.name()) >= 0
+                        || attachment.name().strip().matches("\\.+")) {
                     errors.add(new FieldError("attachment.name", "a file name without folders, up to 200 characters"));
                 }
-                if (attachment.contentType() == null || !attachment.contentType().matches("[\\w.+-]+/[\\w.+-]+")) {
+                if (attachment.contentType() == null || attachment.contentType().length() > 100
+                        || !attachment.contentType().matches("[\\w.+-]+/[\\w.+-]+")) {
                     errors.add(new FieldError("attachment.contentType", "a media type such as application/pdf or image/jpeg"));
                 }
                 try {
