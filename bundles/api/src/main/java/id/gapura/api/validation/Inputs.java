@@ -196,7 +196,7 @@ public final class Inputs {
         try {
             return new BigDecimal(trimmed);
         } catch (NumberFormatException e) {
-            error(field, "must be a number (digits, a point for decimals)");
+            error(field, "must be a number");
             return null;
         }
     }
