@@ -83,8 +83,8 @@ class HandlingServiceTest {
     void illegalTransitionsAreRefusedWithTheAllowedActionsAndChangeNothing() {
         ReportEntity report = submit("SAMPAH");
         ProblemException refused = assertProblem(409, () -> act(report, coordinator, HandlingRequest.of(Action.CLOSE, null)));
-        assertEquals("Cannot CLOSE a report that is SUBMITTED: allowed actions are VERIFY, POSTPONE, "
-                + "MARK_NOT_OUR_AUTHORITY, ARCHIVE.", refused.detail());
+        assertEquals("Cannot close a report that is submitted: allowed actions are verify, postpone, "
+                + "not_our_authority, archive.", refused.detail());
         assertEquals(ReportStatus.SUBMITTED, reports.byTrackingNumber(report.trackingNumber()).orElseThrow().status());
         assertEquals(1, reports.history(report.id()).size());
     }
