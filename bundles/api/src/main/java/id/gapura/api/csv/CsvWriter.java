@@ -51,8 +51,10 @@ public final class CsvWriter {
                 if (!first) {
                     out.write(delimiter);
                 }
+                String text = text(cell);
+                // an empty first cell is written "" so that a record of one empty cell is not an empty line
+                out.write(first && text.isEmpty() ? "\"\"" : quote(text));
                 first = false;
-                out.write(quote(text(cell)));
             }
             out.write("\r\n");
         } catch (IOException e) {

@@ -54,6 +54,12 @@ class CsvWriterTest {
     }
 
     @Test
+    void anEmptyFirstCellIsQuotedSoTheRecordIsNotABlankLine() {
+        assertEquals("\"\",x\r\n", write(',', null, "x"));
+        assertEquals("\"\"\r\n", write(',', ""));
+    }
+
+    @Test
     void aQuoteCannotBeTheDelimiter() {
         assertThrows(IllegalArgumentException.class, () -> new CsvWriter(new StringWriter(), '"'));
     }
