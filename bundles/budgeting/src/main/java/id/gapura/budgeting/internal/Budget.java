@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.gapura.api.FieldError;
 import id.gapura.api.ProblemException;
+import id.gapura.api.time.RegionCalendar;
 import id.gapura.api.validation.Inputs;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,6 +18,9 @@ import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Supplier;
+import java.time.ZoneId;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,11 +40,11 @@ import static id.gapura.api.persistence.NativeQueries.update;
 @Component(service = Budget.class)
 public class Budget {
 
-    public record YearView(int year, String stage, int version, String versionKind, String updatedBy, Instant updatedAt) {
+    public record YearView(int year, String stage, int version, String versionKind, String updatedBy, OffsetDateTime updatedAt) {
     }
 
     public record CeilingView(String agencyCode, String subKegiatanCode, BigDecimal ceiling, BigDecimal used,
-                              BigDecimal remaining, String updatedBy, Instant updatedAt) {
+                              BigDecimal remaining, String updatedBy, OffsetDateTime updatedAt) {
     }
 
     public record LineInput(String agencyCode, String subKegiatanCode, String accountCode, String description,
@@ -49,7 +53,7 @@ public class Budget {
 
     public record LineView(long id, int year, String agencyCode, String subKegiatanCode, String accountCode,
                            String description, BigDecimal volume, String unit, BigDecimal unitPrice, BigDecimal amount,
-                           String status, String note, String updatedBy, Instant updatedAt) {
+                           String status, String note, String updatedBy, OffsetDateTime updatedAt) {
     }
 
     /** A line as it stands in a version (or now). */
@@ -57,10 +61,10 @@ public class Budget {
                            String description, BigDecimal volume, String unit, BigDecimal unitPrice, BigDecimal amount) {
     }
 
-    public record ChangeView(int version, String action, String changedBy, Instant changedAt, JsonNode before, JsonNode after) {
+    public record ChangeView(int version, String action, String changedBy, OffsetDateTime changedAt, JsonNode before, JsonNode after) {
     }
 
-    public record VersionView(int version, String kind, String lockedBy, Instant lockedAt, BigDecimal total) {
+    public record VersionView(int version, String kind, String lockedBy, OffsetDateTime lockedAt, BigDecimal total) {
     }
 
     public record LineDifference(long lineId, String change, Snapshot before, Snapshot after, BigDecimal difference) {
@@ -79,16 +83,29 @@ public class Budget {
     private final BudgetingDatabase database;
     private final ReferenceData reference;
     private final Clock clock;
+    private final Supplier<ZoneId> zone;
 
     @Activate
-    public Budget(@Reference BudgetingDatabase database, @Reference ReferenceData reference) {
-        this(database, reference, Clock.systemUTC());
+    public Budget(@Reference BudgetingDatabase database, @Reference ReferenceData reference,
+                  @Reference RegionCalendar calendar) {
+        this(database, reference, Clock.systemUTC(), () -> calendar.workingDays().zone());
     }
 
+    /** For tests: times are shown in the clock's zone. */
     Budget(BudgetingDatabase database, ReferenceData reference, Clock clock) {
+        this(database, reference, clock, clock::getZone);
+    }
+
+    private Budget(BudgetingDatabase database, ReferenceData reference, Clock clock, Supplier<ZoneId> zone) {
         this.database = database;
         this.reference = reference;
         this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** An instant as shown: in the region's zone (stored in UTC). */
+    OffsetDateTime shown(Instant instant) {
+        return instant == null ? null : instant.atZone(zone.get()).toOffsetDateTime();
     }
 
     // ---- fiscal years and stages ------------------------------------------------------------------------
@@ -111,7 +128,7 @@ public class Budget {
 
     public List<YearView> years() {
         return database.read(em -> em.createQuery("select y from YearEntity y order by y.year", YearEntity.class)
-                .getResultList().stream().map(Budget::view).toList());
+                .getResultList().stream().map((YearEntity y) -> view(y)).toList());
     }
 
     public YearView year(int year) {
@@ -303,7 +320,7 @@ public class Budget {
                 target.updatedBy = actor.name();
                 target.updatedAt = clock.instant();
             }
-            return new CeilingView(agencyCode, subKegiatan, value, used, value.subtract(used), actor.name(), target.updatedAt);
+            return new CeilingView(agencyCode, subKegiatan, value, used, value.subtract(used), actor.name(), shown(target.updatedAt));
         });
     }
 
@@ -319,7 +336,7 @@ public class Budget {
             return query.getResultList().stream().map(c -> {
                 BigDecimal used = used(em, year, c.agencyCode, c.subKegiatanCode, null);
                 return new CeilingView(c.agencyCode, CeilingEntity.AGENCY.equals(c.subKegiatanCode) ? null : c.subKegiatanCode,
-                        c.amount, used, c.amount.subtract(used), c.updatedBy, c.updatedAt);
+                        c.amount, used, c.amount.subtract(used), c.updatedBy, shown(c.updatedAt));
             }).toList();
         });
     }
@@ -389,7 +406,7 @@ public class Budget {
             if (agencyCode != null) {
                 query.setParameter("agency", agencyCode);
             }
-            return query.getResultList().stream().map(Budget::view).toList();
+            return query.getResultList().stream().map((LineEntity l) -> view(l)).toList();
         });
     }
 
@@ -481,7 +498,7 @@ public class Budget {
             return rows(em, "SELECT version, action, changed_by, changed_at, before_json, after_json FROM budgeting_line_change"
                     + " WHERE line_id = ? ORDER BY id", id).stream()
                     .map(row -> new ChangeView(((Number) row[0]).intValue(), (String) row[1], (String) row[2],
-                            instant(row[3]), tree((String) row[4]), tree((String) row[5]))).toList();
+                            shown(instant(row[3])), tree((String) row[4]), tree((String) row[5]))).toList();
         });
     }
 
@@ -490,7 +507,7 @@ public class Budget {
             requireYear(em, year, LockModeType.NONE);
             return rows(em, "SELECT version, kind, locked_by, locked_at, total FROM budgeting_version WHERE fiscal_year = ? ORDER BY version", year)
                     .stream().map(row -> new VersionView(((Number) row[0]).intValue(), (String) row[1], (String) row[2],
-                            instant(row[3]), decimal(row[4]))).toList();
+                            shown(instant(row[3])), decimal(row[4]))).toList();
         });
     }
 
@@ -805,12 +822,12 @@ public class Budget {
         throw new IllegalStateException("not a time: " + value);
     }
 
-    private static YearView view(YearEntity year) {
-        return new YearView(year.year, year.stage, year.version, year.versionKind, year.updatedBy, year.updatedAt);
+    private YearView view(YearEntity year) {
+        return new YearView(year.year, year.stage, year.version, year.versionKind, year.updatedBy, shown(year.updatedAt));
     }
 
-    private static LineView view(LineEntity row) {
+    private LineView view(LineEntity row) {
         return new LineView(row.id, row.year, row.agencyCode, row.subKegiatanCode, row.accountCode, row.description,
-                row.volume, row.unit, row.unitPrice, row.amount, row.status, row.note, row.updatedBy, row.updatedAt);
+                row.volume, row.unit, row.unitPrice, row.amount, row.status, row.note, row.updatedBy, shown(row.updatedAt));
     }
 }

@@ -172,7 +172,7 @@ public class FiscalDataPackage {
                 + " as locked in the DPA, by agency, programme nomenclature and account per Permendagri 90/2019, with the"
                 + " realisation (spending) recorded against it.");
         descriptor.put("version", Integer.toString(version.version()));
-        descriptor.put("created", version.lockedAt().toString());
+        descriptor.put("created", java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(version.lockedAt()));
         descriptor.put("countryCode", "ID");
         descriptor.put("currency", "IDR");
         descriptor.put("granularity", "transactional");

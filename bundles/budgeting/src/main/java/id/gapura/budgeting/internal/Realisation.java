@@ -2,6 +2,7 @@ package id.gapura.budgeting.internal;
 
 import id.gapura.api.FieldError;
 import id.gapura.api.ProblemException;
+import id.gapura.api.time.RegionCalendar;
 import id.gapura.api.validation.Inputs;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -19,6 +20,9 @@ import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Supplier;
+import java.time.ZoneId;
+import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -49,7 +53,7 @@ public class Realisation {
      */
     public record Entry(long id, int year, int version, String agencyCode, String subKegiatanCode, String accountCode,
                         LocalDate date, BigDecimal amount, String document, String description, Long reversesId,
-                        Long reversedBy, String reason, String recordedBy, Instant recordedAt) {
+                        Long reversedBy, String reason, String recordedBy, OffsetDateTime recordedAt) {
     }
 
     /** What one agency's sub kegiatan and account has in the DPA in force, and what was spent of it. */
@@ -66,16 +70,24 @@ public class Realisation {
     private final BudgetingDatabase database;
     private final ReferenceData reference;
     private final Clock clock;
+    private final Supplier<ZoneId> zone;
 
     @Activate
-    public Realisation(@Reference BudgetingDatabase database, @Reference ReferenceData reference) {
-        this(database, reference, Clock.systemUTC());
+    public Realisation(@Reference BudgetingDatabase database, @Reference ReferenceData reference,
+                       @Reference RegionCalendar calendar) {
+        this(database, reference, Clock.systemUTC(), () -> calendar.workingDays().zone());
     }
 
+    /** For tests: times are shown in the clock's zone. */
     Realisation(BudgetingDatabase database, ReferenceData reference, Clock clock) {
+        this(database, reference, clock, clock::getZone);
+    }
+
+    private Realisation(BudgetingDatabase database, ReferenceData reference, Clock clock, Supplier<ZoneId> zone) {
         this.database = database;
         this.reference = reference;
         this.clock = clock;
+        this.zone = zone;
     }
 
     /** Records one payment; refused over the budget of its sub kegiatan and account in the DPA in force. */
@@ -278,7 +290,7 @@ public class Realisation {
         return ((Number) rows(em, "SELECT MAX(id) FROM budgeting_realisation WHERE agency_code = ?", agencyCode).get(0)[0]).longValue();
     }
 
-    private static List<Entry> entries(EntityManager em, int year, String agencyCode, Long id) {
+    private List<Entry> entries(EntityManager em, int year, String agencyCode, Long id) {
         StringBuilder sql = new StringBuilder("SELECT r.id, r.fiscal_year, r.version, r.agency_code, r.sub_kegiatan_code,"
                 + " r.account_code, r.spent_on, r.amount, r.document, r.description, r.reverses_id,"
                 + " (SELECT x.id FROM budgeting_realisation x WHERE x.reverses_id = r.id) AS reversed_by, r.reason, r.recorded_by, r.recorded_at"
@@ -298,7 +310,7 @@ public class Realisation {
                 date(row[6]), Budget.decimal(row[7]).setScale(2, RoundingMode.UNNECESSARY), (String) row[8],
                 row[9] == null || ((String) row[9]).isEmpty() ? null : (String) row[9],
                 row[10] == null ? null : ((Number) row[10]).longValue(), row[11] == null ? null : ((Number) row[11]).longValue(),
-                (String) row[12], (String) row[13], Budget.instant(row[14]))).toList();
+                (String) row[12], (String) row[13], Budget.instant(row[14]).atZone(zone.get()).toOffsetDateTime())).toList();
     }
 
     private static LocalDate date(Object value) {
