@@ -1,5 +1,6 @@
 package id.gapura.sakip.internal;
 
+import java.time.OffsetDateTime;
 import id.gapura.api.AuditLog;
 import id.gapura.api.AuditOutcome;
 import id.gapura.api.FieldError;
@@ -56,7 +57,7 @@ public class Agreements {
     }
 
     public record Agreement(String agencyCode, int year, int version, String status, String reason, String createdBy,
-                            Instant createdAt, String signedBy, Instant signedAt, List<Item> indicators) {
+                            OffsetDateTime createdAt, String signedBy, OffsetDateTime signedAt, List<Item> indicators) {
 
         public Optional<Item> item(String indicatorCode) {
             return indicators.stream().filter(item -> item.indicatorCode().equals(indicatorCode)).findFirst();
@@ -114,7 +115,7 @@ public class Agreements {
         int year = input.year();
         Instant now = clock.instant();
         database.write(em -> {
-            Plans.Renstra renstra = Plans.covering(em, input.agencyCode(), year).orElseThrow(() -> new ProblemException(409,
+            Plans.Renstra renstra = Plans.covering(database, em, input.agencyCode(), year).orElseThrow(() -> new ProblemException(409,
                     "Conflict", "Agency " + input.agencyCode() + " has no Renstra covering " + year
                     + ": enter the Renstra first (POST /api/sakip/renstra).", List.of()));
             List<Item> items = items(input.indicators(), renstra, year);
@@ -243,12 +244,12 @@ public class Agreements {
     /** Every version of the year, newest first. */
     public List<Agreement> versions(String agencyCode, int year) {
         return database.read(em -> rows(em, "SELECT id FROM sakip_agreement WHERE agency_code = ? AND pk_year = ?"
-                + " ORDER BY version DESC", agencyCode, year).stream().map(row -> load(em, id(row[0]))).toList());
+                + " ORDER BY version DESC", agencyCode, year).stream().map(row -> load(database, em, id(row[0]))).toList());
     }
 
     public Agreement version(String agencyCode, int year, int version) {
         return database.read(em -> rows(em, "SELECT id FROM sakip_agreement WHERE agency_code = ? AND pk_year = ? AND version = ?",
-                agencyCode, year, version).stream().findFirst().map(row -> load(em, id(row[0]))))
+                agencyCode, year, version).stream().findFirst().map(row -> load(database, em, id(row[0]))))
                 .orElseThrow(() -> ProblemException.notFound("Agency " + agencyCode + " has no version " + version
                         + " of its " + year + " performance agreement."));
     }
@@ -261,15 +262,15 @@ public class Agreements {
 
     /** The signed version in force. */
     public Optional<Agreement> inForce(String agencyCode, int year) {
-        return database.read(em -> inForce(em, agencyCode, year));
+        return database.read(em -> inForce(database, em, agencyCode, year));
     }
 
-    static Optional<Agreement> inForce(EntityManager em, String agencyCode, int year) {
+    static Optional<Agreement> inForce(SakipDatabase database, EntityManager em, String agencyCode, int year) {
         return rows(em, "SELECT id FROM sakip_agreement WHERE agency_code = ? AND pk_year = ? AND status = ?",
-                agencyCode, year, SIGNED).stream().findFirst().map(row -> load(em, id(row[0])));
+                agencyCode, year, SIGNED).stream().findFirst().map(row -> load(database, em, id(row[0])));
     }
 
-    static Agreement load(EntityManager em, long id) {
+    static Agreement load(SakipDatabase database, EntityManager em, long id) {
         Object[] head = rows(em, "SELECT agency_code, pk_year, version, status, reason, created_by, created_at, signed_by,"
                 + " signed_at FROM sakip_agreement WHERE id = ?", id).get(0);
         Map<Long, List<String>> programmes = new LinkedHashMap<>();
@@ -287,7 +288,7 @@ public class Agreements {
                             List.copyOf(programmes.getOrDefault(id(row[0]), List.of())));
                 }).toList();
         return new Agreement((String) head[0], integer(head[1]), integer(head[2]), (String) head[3], (String) head[4],
-                (String) head[5], instant(head[6]), (String) head[7], instant(head[8]), items);
+                (String) head[5], database.shown(head[6]), (String) head[7], database.shown(head[8]), items);
     }
 
     private static String blankToNull(String text) {

@@ -1,5 +1,6 @@
 package id.gapura.sakip.internal;
 
+import java.time.OffsetDateTime;
 import id.gapura.api.AuditLog;
 import id.gapura.api.AuditOutcome;
 import id.gapura.api.FieldError;
@@ -39,12 +40,12 @@ public class Evaluations {
     }
 
     public record Evaluation(String agencyCode, int year, List<ComponentScore> components, BigDecimal total, String grade,
-                             String predicate, String note, String evaluatedBy, Instant evaluatedAt) {
+                             String predicate, String note, String evaluatedBy, OffsetDateTime evaluatedAt) {
     }
 
     /** One year of an agency's evaluation history. */
     public record Summary(String agencyCode, int year, BigDecimal total, String grade, String predicate, String evaluatedBy,
-                          Instant evaluatedAt) {
+                          OffsetDateTime evaluatedAt) {
     }
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -154,7 +155,7 @@ public class Evaluations {
                     }).toList())).toList();
             String grade = (String) head.get(0)[1];
             return new Evaluation(agencyCode, year, components, decimal(head.get(0)[0]).setScale(2), grade, Lke.predicate(grade),
-                    (String) head.get(0)[2], (String) head.get(0)[3], instant(head.get(0)[4]));
+                    (String) head.get(0)[2], (String) head.get(0)[3], database.shown(head.get(0)[4]));
         });
     }
 
@@ -163,7 +164,7 @@ public class Evaluations {
         return database.read(em -> rows(em, "SELECT agency_code, eval_year, total, grade, evaluated_by, evaluated_at"
                 + " FROM sakip_evaluation WHERE (? IS NULL OR agency_code = ?) ORDER BY eval_year DESC, agency_code",
                 agencyCode, agencyCode)).stream().map(row -> new Summary((String) row[0], integer(row[1]),
-                decimal(row[2]).setScale(2), (String) row[3], Lke.predicate((String) row[3]), (String) row[4], instant(row[5])))
+                decimal(row[2]).setScale(2), (String) row[3], Lke.predicate((String) row[3]), (String) row[4], database.shown(row[5])))
                 .toList();
     }
 }

@@ -1,5 +1,6 @@
 package id.gapura.sakip.internal;
 
+import java.time.OffsetDateTime;
 import id.gapura.api.AuditLog;
 import id.gapura.api.AuditOutcome;
 import id.gapura.api.FieldError;
@@ -74,7 +75,7 @@ public class Plans {
     public record Goal(String code, String statement, List<Objective> objectives) {
     }
 
-    public record Renstra(long id, String agencyCode, int startYear, int endYear, String createdBy, Instant createdAt,
+    public record Renstra(long id, String agencyCode, int startYear, int endYear, String createdBy, OffsetDateTime createdAt,
                           List<Goal> goals) {
 
         public List<Objective> objectives() {
@@ -166,7 +167,7 @@ public class Plans {
         });
         audit.record(actor.name(), "sakip.renstra.create", "sakip", "Renstra " + input.agencyCode() + " " + start + "-" + end,
                 AuditOutcome.SUCCEEDED, input.goals().size() + " goal(s)");
-        return database.read(em -> load(em, id));
+        return database.read(em -> load(database, em, id));
     }
 
     private static void insertTarget(EntityManager em, long indicatorId, int year, BigDecimal target, BigDecimal high) {
@@ -187,22 +188,22 @@ public class Plans {
 
     /** The agency's Renstra whose period covers the year. */
     public Optional<Renstra> covering(String agencyCode, int year) {
-        return database.read(em -> covering(em, agencyCode, year));
+        return database.read(em -> covering(database, em, agencyCode, year));
     }
 
-    static Optional<Renstra> covering(EntityManager em, String agencyCode, int year) {
+    static Optional<Renstra> covering(SakipDatabase database, EntityManager em, String agencyCode, int year) {
         return rows(em, "SELECT id FROM sakip_renstra WHERE agency_code = ? AND start_year <= ? AND end_year >= ?",
-                agencyCode, year, year).stream().findFirst().map(row -> load(em, id(row[0])));
+                agencyCode, year, year).stream().findFirst().map(row -> load(database, em, id(row[0])));
     }
 
     public Renstra renstra(String agencyCode, int startYear) {
         return database.read(em -> rows(em, "SELECT id FROM sakip_renstra WHERE agency_code = ? AND start_year = ?",
-                agencyCode, startYear).stream().findFirst().map(row -> load(em, id(row[0]))))
+                agencyCode, startYear).stream().findFirst().map(row -> load(database, em, id(row[0]))))
                 .orElseThrow(() -> ProblemException.notFound("Agency " + agencyCode + " has no Renstra starting in "
                         + startYear + "; see GET /api/sakip/renstra?agency=" + agencyCode + "."));
     }
 
-    static Renstra load(EntityManager em, long id) {
+    static Renstra load(SakipDatabase database, EntityManager em, long id) {
         Object[] head = rows(em, "SELECT agency_code, start_year, end_year, created_by, created_at FROM sakip_renstra WHERE id = ?", id).get(0);
         Map<Long, List<Target>> targets = new LinkedHashMap<>();
         rows(em, "SELECT t.indicator_id, t.target_year, t.target, t.target_high FROM sakip_indicator_target t"
@@ -225,7 +226,7 @@ public class Plans {
                                 indicators.getOrDefault(id(row[0]), List.of()))));
         List<Goal> goals = rows(em, "SELECT id, code, statement FROM sakip_goal WHERE renstra_id = ? ORDER BY id", id).stream()
                 .map(row -> new Goal((String) row[1], (String) row[2], objectives.getOrDefault(id(row[0]), List.of()))).toList();
-        return new Renstra(id, (String) head[0], integer(head[1]), integer(head[2]), (String) head[3], instant(head[4]), goals);
+        return new Renstra(id, (String) head[0], integer(head[1]), integer(head[2]), (String) head[3], database.shown(head[4]), goals);
     }
 
     /** Every field of the whole tree, so a Renstra is stored complete or not at all. */

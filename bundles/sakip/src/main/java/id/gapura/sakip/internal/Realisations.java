@@ -1,5 +1,6 @@
 package id.gapura.sakip.internal;
 
+import java.time.OffsetDateTime;
 import id.gapura.api.FieldError;
 import id.gapura.api.ProblemException;
 import id.gapura.api.validation.Inputs;
@@ -43,7 +44,7 @@ public class Realisations {
 
     public record Realisation(String indicatorCode, int year, int quarter, BigDecimal value, Achievement achievement,
                               String note, String link, String attachmentName, String attachmentType,
-                              Integer attachmentSize, String recordedBy, Instant recordedAt) {
+                              Integer attachmentSize, String recordedBy, OffsetDateTime recordedAt) {
     }
 
     public record Attachment(String name, String contentType, byte[] content) {
@@ -156,8 +157,8 @@ public class Realisations {
     }
 
     /** The indicator in the agreement in force, or why there is none. */
-    private static Agreements.Item item(EntityManager em, String agencyCode, int year, String indicatorCode) {
-        Agreements.Agreement agreement = Agreements.inForce(em, agencyCode, year).orElseThrow(() -> ProblemException.conflict(
+    private Agreements.Item item(EntityManager em, String agencyCode, int year, String indicatorCode) {
+        Agreements.Agreement agreement = Agreements.inForce(database, em, agencyCode, year).orElseThrow(() -> ProblemException.conflict(
                 "Agency " + agencyCode + " has no signed performance agreement for " + year
                         + "; realisation is measured against it: the agency head signs it first."));
         return agreement.item(indicatorCode).orElseThrow(() -> ProblemException.notFound("Indicator " + indicatorCode
@@ -169,7 +170,7 @@ public class Realisations {
     public List<Realisation> list(String agencyCode, int year) {
         agencies.agency(agencyCode);
         return database.read(em -> {
-            Optional<Agreements.Agreement> agreement = Agreements.inForce(em, agencyCode, year);
+            Optional<Agreements.Agreement> agreement = Agreements.inForce(database, em, agencyCode, year);
             if (agreement.isEmpty()) {
                 return List.<Realisation>of();
             }
@@ -182,7 +183,7 @@ public class Realisations {
                     result.add(new Realisation(item.indicatorCode(), year, integer(row[0]), value, achievement(item, value),
                             (String) row[2], (String) row[3], (String) row[4], (String) row[5],
                             row[4] == null ? null : size(em, item.indicatorId(), year, integer(row[0])),
-                            (String) row[6], instant(row[7])));
+                            (String) row[6], database.shown(row[7])));
                 });
             }
             return result;
