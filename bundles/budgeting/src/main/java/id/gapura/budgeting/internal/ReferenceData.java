@@ -114,6 +114,10 @@ public class ReferenceData {
 
     /** Assigns a budget-agency user to the agency they draft for. */
     public void assign(String username, String agencyCode) {
+        // budgeting_agency_user.username VARCHAR(128), a name of the realm's form
+        Inputs inputs = new Inputs();
+        inputs.username("user", username, 128);
+        inputs.validate();
         agency(agencyCode);
         database.write(em -> {
             if (update(em, "UPDATE budgeting_agency_user SET agency_code = ? WHERE username = ?", agencyCode, username) == 0) {

@@ -123,4 +123,12 @@ class BudgetingInputsTest {
         ProblemException problem = refused(422, () -> db.reference.importCsv(Codes.Kind.PROGRAMMES, new StringReader(csv.toString())));
         assertTrue(problem.detail().contains("5001 problem(s)"), problem.detail());
     }
+
+    @Test
+    void aUserIsAssignedByAUserName() {
+        for (String bad : List.of("bad name", "../x", "x".repeat(129), "a\u0000")) {
+            assertEquals(List.of("user"), fields(refused(422, () -> db.reference.assign(bad, DIKNAS))), bad);
+        }
+        db.reference.assign("operator.diknas", DIKNAS);
+    }
 }
