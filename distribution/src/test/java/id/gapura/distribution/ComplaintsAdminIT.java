@@ -42,6 +42,8 @@ class ComplaintsAdminIT {
     @BeforeEach
     void boot() throws Exception {
         gapura = new GapuraInstance();
+        // a liaison officer must be a user of the realm
+        gapura.addUser("rina", "rahasia-rina-123", "complaints-liaison");
         gapura.start();
         TestProvider.cover(gapura, "complaints");
         GapuraInstance.Shell install = gapura.console("module:install complaints");

@@ -7,14 +7,13 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 @Service
 @Command(scope = "budgeting", name = "years", description = "Lists the fiscal years with their stage and version")
 public class YearsCommand extends BudgetingCommandSupport {
 
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Jakarta"));
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Reference
     private Budget budget;

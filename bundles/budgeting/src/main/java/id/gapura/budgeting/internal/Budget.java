@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.gapura.api.FieldError;
 import id.gapura.api.ProblemException;
+import id.gapura.api.time.RegionCalendar;
+import id.gapura.api.validation.Inputs;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -16,6 +18,9 @@ import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Supplier;
+import java.time.ZoneId;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,11 +40,11 @@ import static id.gapura.api.persistence.NativeQueries.update;
 @Component(service = Budget.class)
 public class Budget {
 
-    public record YearView(int year, String stage, int version, String versionKind, String updatedBy, Instant updatedAt) {
+    public record YearView(int year, String stage, int version, String versionKind, String updatedBy, OffsetDateTime updatedAt) {
     }
 
     public record CeilingView(String agencyCode, String subKegiatanCode, BigDecimal ceiling, BigDecimal used,
-                              BigDecimal remaining, String updatedBy, Instant updatedAt) {
+                              BigDecimal remaining, String updatedBy, OffsetDateTime updatedAt) {
     }
 
     public record LineInput(String agencyCode, String subKegiatanCode, String accountCode, String description,
@@ -48,7 +53,7 @@ public class Budget {
 
     public record LineView(long id, int year, String agencyCode, String subKegiatanCode, String accountCode,
                            String description, BigDecimal volume, String unit, BigDecimal unitPrice, BigDecimal amount,
-                           String status, String note, String updatedBy, Instant updatedAt) {
+                           String status, String note, String updatedBy, OffsetDateTime updatedAt) {
     }
 
     /** A line as it stands in a version (or now). */
@@ -56,10 +61,10 @@ public class Budget {
                            String description, BigDecimal volume, String unit, BigDecimal unitPrice, BigDecimal amount) {
     }
 
-    public record ChangeView(int version, String action, String changedBy, Instant changedAt, JsonNode before, JsonNode after) {
+    public record ChangeView(int version, String action, String changedBy, OffsetDateTime changedAt, JsonNode before, JsonNode after) {
     }
 
-    public record VersionView(int version, String kind, String lockedBy, Instant lockedAt, BigDecimal total) {
+    public record VersionView(int version, String kind, String lockedBy, OffsetDateTime lockedAt, BigDecimal total) {
     }
 
     public record LineDifference(long lineId, String change, Snapshot before, Snapshot after, BigDecimal difference) {
@@ -78,24 +83,38 @@ public class Budget {
     private final BudgetingDatabase database;
     private final ReferenceData reference;
     private final Clock clock;
+    private final Supplier<ZoneId> zone;
 
     @Activate
-    public Budget(@Reference BudgetingDatabase database, @Reference ReferenceData reference) {
-        this(database, reference, Clock.systemUTC());
+    public Budget(@Reference BudgetingDatabase database, @Reference ReferenceData reference,
+                  @Reference RegionCalendar calendar) {
+        this(database, reference, Clock.systemUTC(), () -> calendar.workingDays().zone());
     }
 
+    /** For tests: times are shown in the clock's zone. */
     Budget(BudgetingDatabase database, ReferenceData reference, Clock clock) {
+        this(database, reference, clock, clock::getZone);
+    }
+
+    private Budget(BudgetingDatabase database, ReferenceData reference, Clock clock, Supplier<ZoneId> zone) {
         this.database = database;
         this.reference = reference;
         this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** An instant as shown: in the region's zone (stored in UTC). */
+    OffsetDateTime shown(Instant instant) {
+        return instant == null ? null : instant.atZone(zone.get()).toOffsetDateTime();
     }
 
     // ---- fiscal years and stages ------------------------------------------------------------------------
 
     public YearView openYear(int year, Actor actor) {
         requireTeam(actor, "open a fiscal year");
-        if (year < 2000 || year > 2200) {
-            throw ProblemException.invalid(List.of(new FieldError("year", "a fiscal year such as 2027")));
+        if (!Inputs.isYear(year)) {
+            throw ProblemException.invalid(List.of(new FieldError("year", "a fiscal year such as 2027, from "
+                    + Inputs.MIN_YEAR + " to " + Inputs.MAX_YEAR)));
         }
         return database.write(em -> {
             if (em.find(YearEntity.class, year) != null) {
@@ -109,7 +128,7 @@ public class Budget {
 
     public List<YearView> years() {
         return database.read(em -> em.createQuery("select y from YearEntity y order by y.year", YearEntity.class)
-                .getResultList().stream().map(Budget::view).toList());
+                .getResultList().stream().map((YearEntity y) -> view(y)).toList());
     }
 
     public YearView year(int year) {
@@ -253,8 +272,9 @@ public class Budget {
     public CeilingView setCeiling(int year, String agencyCode, String subKegiatan, BigDecimal amount, Actor actor) {
         requireTeam(actor, "set ceilings");
         List<FieldError> errors = new ArrayList<>();
-        if (amount == null || amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2) {
-            errors.add(new FieldError("amount", "a non-negative amount in rupiah with at most 2 decimals"));
+        // budgeting_ceiling.amount DECIMAL(19, 2), checked on precision and scale before any arithmetic
+        if (amount == null || amount.signum() < 0 || !Inputs.fits(amount, 19, 2)) {
+            errors.add(new FieldError("amount", "a non-negative amount in rupiah with at most 17 digits and 2 decimals"));
         }
         if (agencyCode == null || reference.find(Codes.Kind.AGENCIES, agencyCode).isEmpty()) {
             errors.add(new FieldError("agencyCode", "not a known agency code"));
@@ -300,7 +320,7 @@ public class Budget {
                 target.updatedBy = actor.name();
                 target.updatedAt = clock.instant();
             }
-            return new CeilingView(agencyCode, subKegiatan, value, used, value.subtract(used), actor.name(), target.updatedAt);
+            return new CeilingView(agencyCode, subKegiatan, value, used, value.subtract(used), actor.name(), shown(target.updatedAt));
         });
     }
 
@@ -316,7 +336,7 @@ public class Budget {
             return query.getResultList().stream().map(c -> {
                 BigDecimal used = used(em, year, c.agencyCode, c.subKegiatanCode, null);
                 return new CeilingView(c.agencyCode, CeilingEntity.AGENCY.equals(c.subKegiatanCode) ? null : c.subKegiatanCode,
-                        c.amount, used, c.amount.subtract(used), c.updatedBy, c.updatedAt);
+                        c.amount, used, c.amount.subtract(used), c.updatedBy, shown(c.updatedAt));
             }).toList();
         });
     }
@@ -386,7 +406,7 @@ public class Budget {
             if (agencyCode != null) {
                 query.setParameter("agency", agencyCode);
             }
-            return query.getResultList().stream().map(Budget::view).toList();
+            return query.getResultList().stream().map((LineEntity l) -> view(l)).toList();
         });
     }
 
@@ -402,6 +422,9 @@ public class Budget {
         if (note == null || note.isBlank()) {
             throw ProblemException.invalid(List.of(new FieldError("note", "say what the agency must fix")));
         }
+        Inputs inputs = new Inputs();
+        inputs.text("note", note.strip(), 1000);
+        inputs.validate();
         return verification(year, id, actor, "returned", note.strip());
     }
 
@@ -413,6 +436,7 @@ public class Budget {
     /** Verifies every draft line of an agency; returned lines stay returned. */
     public int verifyAgency(int year, String agencyCode, Actor actor) {
         requireTeam(actor, "verify lines");
+        database.read(em -> requireYear(em, year, LockModeType.NONE));
         reference.agency(agencyCode);
         List<Long> ids = database.read(em -> em.createQuery("select l.id from LineEntity l where l.year = :year and l.agencyCode = :agency"
                         + " and l.removed = false and l.status = 'draft' order by l.id", Long.class)
@@ -446,6 +470,7 @@ public class Budget {
 
     /** The agency head (budget-agency-head of that agency) validates the agency's lines of the version being prepared. */
     public void validateAgency(int year, String agencyCode, Actor actor) {
+        database.read(em -> requireYear(em, year, LockModeType.NONE));
         reference.agency(agencyCode);
         if (!actor.headOf(agencyCode)) {
             throw ProblemException.forbidden(actor.name() + " may not validate for agency " + agencyCode + ": validation is"
@@ -473,7 +498,7 @@ public class Budget {
             return rows(em, "SELECT version, action, changed_by, changed_at, before_json, after_json FROM budgeting_line_change"
                     + " WHERE line_id = ? ORDER BY id", id).stream()
                     .map(row -> new ChangeView(((Number) row[0]).intValue(), (String) row[1], (String) row[2],
-                            instant(row[3]), tree((String) row[4]), tree((String) row[5]))).toList();
+                            shown(instant(row[3])), tree((String) row[4]), tree((String) row[5]))).toList();
         });
     }
 
@@ -482,7 +507,7 @@ public class Budget {
             requireYear(em, year, LockModeType.NONE);
             return rows(em, "SELECT version, kind, locked_by, locked_at, total FROM budgeting_version WHERE fiscal_year = ? ORDER BY version", year)
                     .stream().map(row -> new VersionView(((Number) row[0]).intValue(), (String) row[1], (String) row[2],
-                            instant(row[3]), decimal(row[4]))).toList();
+                            shown(instant(row[3])), decimal(row[4]))).toList();
         });
     }
 
@@ -594,17 +619,20 @@ public class Budget {
         } else if (reference.find(Codes.Kind.ACCOUNTS, input.accountCode()).isEmpty()) {
             errors.add(new FieldError("accountCode", "not in the account chart"));
         }
-        if (input.description() == null || input.description().isBlank() || input.description().length() > 500) {
-            errors.add(new FieldError("description", "what is bought, 1 to 500 characters"));
+        // budgeting_line: description VARCHAR(500), volume DECIMAL(19, 4), unit VARCHAR(60), unit_price DECIMAL(19, 2)
+        if (input.description() == null || input.description().isBlank() || input.description().length() > 500
+                || Inputs.forbiddenCharacter(input.description()) >= 0) {
+            errors.add(new FieldError("description", "what is bought, 1 to 500 characters (no control characters)"));
         }
-        if (input.volume() == null || input.volume().signum() <= 0 || input.volume().stripTrailingZeros().scale() > 4) {
-            errors.add(new FieldError("volume", "a positive number with at most 4 decimals"));
+        if (input.volume() == null || input.volume().signum() <= 0 || !Inputs.fits(input.volume(), 19, 4)) {
+            errors.add(new FieldError("volume", "a positive number with at most 15 digits and 4 decimals"));
         }
-        if (input.unit() == null || input.unit().isBlank() || input.unit().length() > 60) {
-            errors.add(new FieldError("unit", "the unit (satuan), e.g. paket, orang/hari, unit"));
+        if (input.unit() == null || input.unit().isBlank() || input.unit().length() > 60
+                || Inputs.forbiddenCharacter(input.unit()) >= 0) {
+            errors.add(new FieldError("unit", "the unit (satuan), e.g. paket, orang/hari, unit; at most 60 characters"));
         }
-        if (input.unitPrice() == null || input.unitPrice().signum() < 0 || input.unitPrice().stripTrailingZeros().scale() > 2) {
-            errors.add(new FieldError("unitPrice", "a non-negative price in rupiah with at most 2 decimals"));
+        if (input.unitPrice() == null || input.unitPrice().signum() < 0 || !Inputs.fits(input.unitPrice(), 19, 2)) {
+            errors.add(new FieldError("unitPrice", "a non-negative price in rupiah with at most 17 digits and 2 decimals"));
         }
         BigDecimal amount = null;
         if (errors.stream().noneMatch(e -> e.field().equals("volume") || e.field().equals("unitPrice"))) {
@@ -679,7 +707,7 @@ public class Budget {
     }
 
     static YearEntity requireYear(EntityManager em, int year, LockModeType lock) {
-        YearEntity entity = em.find(YearEntity.class, year, lock);
+        YearEntity entity = Inputs.isYear(year) ? em.find(YearEntity.class, year, lock) : null;
         if (entity == null) {
             throw ProblemException.notFound("Fiscal year " + year + " is not open; TAPD opens it with POST /api/budgeting/years"
                     + " or budgeting:year-open " + year + ".");
@@ -794,12 +822,12 @@ public class Budget {
         throw new IllegalStateException("not a time: " + value);
     }
 
-    private static YearView view(YearEntity year) {
-        return new YearView(year.year, year.stage, year.version, year.versionKind, year.updatedBy, year.updatedAt);
+    private YearView view(YearEntity year) {
+        return new YearView(year.year, year.stage, year.version, year.versionKind, year.updatedBy, shown(year.updatedAt));
     }
 
-    private static LineView view(LineEntity row) {
+    private LineView view(LineEntity row) {
         return new LineView(row.id, row.year, row.agencyCode, row.subKegiatanCode, row.accountCode, row.description,
-                row.volume, row.unit, row.unitPrice, row.amount, row.status, row.note, row.updatedBy, row.updatedAt);
+                row.volume, row.unit, row.unitPrice, row.amount, row.status, row.note, row.updatedBy, shown(row.updatedAt));
     }
 }

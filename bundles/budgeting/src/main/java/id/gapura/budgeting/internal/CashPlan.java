@@ -2,6 +2,8 @@ package id.gapura.budgeting.internal;
 
 import id.gapura.api.FieldError;
 import id.gapura.api.ProblemException;
+import id.gapura.api.time.RegionCalendar;
+import id.gapura.api.validation.Inputs;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -13,6 +15,9 @@ import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Supplier;
+import java.time.ZoneId;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +39,7 @@ public class CashPlan {
 
     /** A plan as it stands: the newest revision for the version, with the sub kegiatan's budget in that version. */
     public record View(int year, int version, String agencyCode, String subKegiatanCode, int revision, List<BigDecimal> months,
-                       BigDecimal total, BigDecimal budget, String setBy, Instant setAt) {
+                       BigDecimal total, BigDecimal budget, String setBy, OffsetDateTime setAt) {
     }
 
     private static final String MONTHS = "month_01, month_02, month_03, month_04, month_05, month_06, month_07, month_08,"
@@ -42,15 +47,22 @@ public class CashPlan {
 
     private final BudgetingDatabase database;
     private final Clock clock;
+    private final Supplier<ZoneId> zone;
 
     @Activate
-    public CashPlan(@Reference BudgetingDatabase database) {
-        this(database, Clock.systemUTC());
+    public CashPlan(@Reference BudgetingDatabase database, @Reference RegionCalendar calendar) {
+        this(database, Clock.systemUTC(), () -> calendar.workingDays().zone());
     }
 
+    /** For tests: times are shown in the clock's zone. */
     CashPlan(BudgetingDatabase database, Clock clock) {
+        this(database, clock, clock::getZone);
+    }
+
+    private CashPlan(BudgetingDatabase database, Clock clock, Supplier<ZoneId> zone) {
         this.database = database;
         this.clock = clock;
+        this.zone = zone;
     }
 
     public View set(int year, Input input, Actor actor) {
@@ -64,8 +76,9 @@ public class CashPlan {
         } else {
             for (int i = 0; i < 12; i++) {
                 BigDecimal month = input.months().get(i);
-                if (month == null || month.signum() < 0 || month.stripTrailingZeros().scale() > 2) {
-                    errors.add(new FieldError("months[" + i + "]", "a non-negative amount in rupiah with at most 2 decimals"));
+                // month_01 .. month_12 DECIMAL(19, 2), checked on precision and scale before any arithmetic
+                if (month == null || month.signum() < 0 || !Inputs.fits(month, 19, 2)) {
+                    errors.add(new FieldError("months[" + i + "]", "a non-negative amount in rupiah with at most 17 digits and 2 decimals"));
                 }
             }
         }
@@ -116,7 +129,7 @@ public class CashPlan {
         });
     }
 
-    private static List<View> plans(EntityManager em, int year, int version, String agencyCode, String subKegiatan) {
+    private List<View> plans(EntityManager em, int year, int version, String agencyCode, String subKegiatan) {
         StringBuilder sql = new StringBuilder("SELECT p.agency_code, p.sub_kegiatan_code, p.revision, " + MONTHS.replace("month_", "p.month_")
                 + ", p.set_by, p.set_at FROM budgeting_cash_plan p WHERE p.fiscal_year = ? AND p.version = ?"
                 + " AND p.revision = (SELECT MAX(q.revision) FROM budgeting_cash_plan q WHERE q.fiscal_year = p.fiscal_year"
@@ -142,7 +155,7 @@ public class CashPlan {
             }
             BigDecimal total = months.stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
             return new View(year, version, (String) row[0], (String) row[1], ((Number) row[2]).intValue(), months, total,
-                    budgets.getOrDefault(row[0] + " " + row[1], BigDecimal.ZERO.setScale(2)), (String) row[15], Budget.instant(row[16]));
+                    budgets.getOrDefault(row[0] + " " + row[1], BigDecimal.ZERO.setScale(2)), (String) row[15], Budget.instant(row[16]).atZone(zone.get()).toOffsetDateTime());
         }).toList();
     }
 

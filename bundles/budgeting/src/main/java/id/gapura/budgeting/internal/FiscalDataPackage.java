@@ -172,7 +172,7 @@ public class FiscalDataPackage {
                 + " as locked in the DPA, by agency, programme nomenclature and account per Permendagri 90/2019, with the"
                 + " realisation (spending) recorded against it.");
         descriptor.put("version", Integer.toString(version.version()));
-        descriptor.put("created", version.lockedAt().toString());
+        descriptor.put("created", java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(version.lockedAt()));
         descriptor.put("countryCode", "ID");
         descriptor.put("currency", "IDR");
         descriptor.put("granularity", "transactional");
@@ -223,7 +223,7 @@ public class FiscalDataPackage {
         resource.put("format", "csv");
         resource.put("mediatype", "text/csv");
         resource.put("encoding", "utf-8");
-        // CSV Dialect: delimiter and doubleQuote are required by the standard's schema; commons-csv doubles quotes
+        // CSV Dialect: delimiter and doubleQuote are required by the standard's schema; CsvWriter doubles quotes
         Map<String, Object> dialect = new LinkedHashMap<>();
         dialect.put("delimiter", ",");
         dialect.put("doubleQuote", true);

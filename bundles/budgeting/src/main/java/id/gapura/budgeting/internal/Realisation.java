@@ -2,6 +2,8 @@ package id.gapura.budgeting.internal;
 
 import id.gapura.api.FieldError;
 import id.gapura.api.ProblemException;
+import id.gapura.api.time.RegionCalendar;
+import id.gapura.api.validation.Inputs;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -18,6 +20,9 @@ import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Supplier;
+import java.time.ZoneId;
+import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -48,7 +53,7 @@ public class Realisation {
      */
     public record Entry(long id, int year, int version, String agencyCode, String subKegiatanCode, String accountCode,
                         LocalDate date, BigDecimal amount, String document, String description, Long reversesId,
-                        Long reversedBy, String reason, String recordedBy, Instant recordedAt) {
+                        Long reversedBy, String reason, String recordedBy, OffsetDateTime recordedAt) {
     }
 
     /** What one agency's sub kegiatan and account has in the DPA in force, and what was spent of it. */
@@ -65,16 +70,24 @@ public class Realisation {
     private final BudgetingDatabase database;
     private final ReferenceData reference;
     private final Clock clock;
+    private final Supplier<ZoneId> zone;
 
     @Activate
-    public Realisation(@Reference BudgetingDatabase database, @Reference ReferenceData reference) {
-        this(database, reference, Clock.systemUTC());
+    public Realisation(@Reference BudgetingDatabase database, @Reference ReferenceData reference,
+                       @Reference RegionCalendar calendar) {
+        this(database, reference, Clock.systemUTC(), () -> calendar.workingDays().zone());
     }
 
+    /** For tests: times are shown in the clock's zone. */
     Realisation(BudgetingDatabase database, ReferenceData reference, Clock clock) {
+        this(database, reference, clock, clock::getZone);
+    }
+
+    private Realisation(BudgetingDatabase database, ReferenceData reference, Clock clock, Supplier<ZoneId> zone) {
         this.database = database;
         this.reference = reference;
         this.clock = clock;
+        this.zone = zone;
     }
 
     /** Records one payment; refused over the budget of its sub kegiatan and account in the DPA in force. */
@@ -126,7 +139,7 @@ public class Realisation {
             }
             if (!problems.isEmpty()) {
                 throw new ProblemException(422, "Realisation not imported", "Nothing was imported: " + problems.size()
-                        + " problem(s): " + String.join("; ", problems), List.of());
+                        + " problem(s): " + ReferenceData.firstProblems(problems), List.of());
             }
             return new ImportOutcome(records.size(), total);
         });
@@ -134,7 +147,7 @@ public class Realisation {
 
     /** A correction: the entry is cancelled by a reversing entry of the opposite amount; the entry itself stays. */
     public Entry reverse(int year, long id, String reason, Actor actor) {
-        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+        if (reason == null || reason.isBlank() || reason.length() > 1000 || Inputs.forbiddenCharacter(reason) >= 0) {
             throw ProblemException.invalid(List.of(new FieldError("reason", "say why the entry is reversed, 1 to 1000 characters")));
         }
         return database.write(em -> {
@@ -215,16 +228,16 @@ public class Realisation {
             errors.add(new FieldError("date", "the payment date in fiscal year " + year + ", as " + year + "-03-15"));
         }
         BigDecimal amount = input.amount();
-        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2 || amount.compareTo(LARGEST) > 0) {
+        if (amount == null || amount.signum() <= 0 || !Inputs.fits(amount, 19, 2) || amount.compareTo(LARGEST) > 0) {
             errors.add(new FieldError("amount", "a positive amount in rupiah with at most 2 decimals"));
         }
         String document = input.document() == null ? "" : input.document().strip();
-        if (document.isEmpty() || document.length() > 100) {
+        if (document.isEmpty() || document.length() > 100 || Inputs.forbiddenCharacter(document) >= 0) {
             errors.add(new FieldError("document", "the payment document, e.g. the SP2D number, 1 to 100 characters"));
         }
         String description = input.description() == null || input.description().isBlank() ? null : input.description().strip();
-        if (description != null && description.length() > 500) {
-            errors.add(new FieldError("description", "at most 500 characters"));
+        if (description != null && (description.length() > 500 || Inputs.forbiddenCharacter(description) >= 0)) {
+            errors.add(new FieldError("description", "at most 500 characters, no control characters"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -277,7 +290,7 @@ public class Realisation {
         return ((Number) rows(em, "SELECT MAX(id) FROM budgeting_realisation WHERE agency_code = ?", agencyCode).get(0)[0]).longValue();
     }
 
-    private static List<Entry> entries(EntityManager em, int year, String agencyCode, Long id) {
+    private List<Entry> entries(EntityManager em, int year, String agencyCode, Long id) {
         StringBuilder sql = new StringBuilder("SELECT r.id, r.fiscal_year, r.version, r.agency_code, r.sub_kegiatan_code,"
                 + " r.account_code, r.spent_on, r.amount, r.document, r.description, r.reverses_id,"
                 + " (SELECT x.id FROM budgeting_realisation x WHERE x.reverses_id = r.id) AS reversed_by, r.reason, r.recorded_by, r.recorded_at"
@@ -297,7 +310,7 @@ public class Realisation {
                 date(row[6]), Budget.decimal(row[7]).setScale(2, RoundingMode.UNNECESSARY), (String) row[8],
                 row[9] == null || ((String) row[9]).isEmpty() ? null : (String) row[9],
                 row[10] == null ? null : ((Number) row[10]).longValue(), row[11] == null ? null : ((Number) row[11]).longValue(),
-                (String) row[12], (String) row[13], Budget.instant(row[14]))).toList();
+                (String) row[12], (String) row[13], Budget.instant(row[14]).atZone(zone.get()).toOffsetDateTime())).toList();
     }
 
     private static LocalDate date(Object value) {
@@ -344,7 +357,7 @@ public class Realisation {
             return new BigDecimal(text.strip());
         } catch (NumberFormatException e) {
             throw ProblemException.invalid(List.of(new FieldError("amount", "a number such as 1250000 or 1250000.50, without"
-                    + " thousands separators; got \"" + text + "\"")));
+                    + " thousands separators; got \"" + Inputs.echo(text, 40) + "\"")));
         }
     }
 

@@ -1,6 +1,7 @@
 package id.gapura.budgeting.internal;
 
 import id.gapura.api.ProblemException;
+import id.gapura.api.validation.Inputs;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -42,7 +43,7 @@ public class ReferenceData {
         ReferenceImport.Result result = ReferenceImport.read(kind, csv, known::contains);
         if (!result.ok()) {
             throw new ProblemException(422, "Invalid reference data", "Nothing was imported: "
-                    + result.errors().size() + " problem(s): " + String.join("; ", result.errors()), List.of());
+                    + result.errors().size() + " problem(s): " + firstProblems(result.errors()), List.of());
         }
         return database.write(em -> {
             int added = 0;
@@ -100,11 +101,23 @@ public class ReferenceData {
 
     public Entry agency(String code) {
         return find(Codes.Kind.AGENCIES, code).orElseThrow(() -> ProblemException.notFound(
-                "No agency with code " + code + "; see GET /api/budgeting/agencies."));
+                "No agency with code " + Inputs.echo(code, 40) + "; see GET /api/budgeting/agencies."));
     }
+
+    /** At most the first {@value #PROBLEMS_SHOWN} problems of a refused import, so a refusal stays short. */
+    static String firstProblems(List<String> problems) {
+        String shown = String.join("; ", problems.subList(0, Math.min(PROBLEMS_SHOWN, problems.size())));
+        return problems.size() > PROBLEMS_SHOWN ? shown + "; and " + (problems.size() - PROBLEMS_SHOWN) + " more" : shown;
+    }
+
+    static final int PROBLEMS_SHOWN = 10;
 
     /** Assigns a budget-agency user to the agency they draft for. */
     public void assign(String username, String agencyCode) {
+        // budgeting_agency_user.username VARCHAR(128), a name of the realm's form
+        Inputs inputs = new Inputs();
+        inputs.username("user", username, 128);
+        inputs.validate();
         agency(agencyCode);
         database.write(em -> {
             if (update(em, "UPDATE budgeting_agency_user SET agency_code = ? WHERE username = ?", agencyCode, username) == 0) {

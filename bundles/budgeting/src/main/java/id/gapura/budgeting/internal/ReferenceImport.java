@@ -1,5 +1,6 @@
 package id.gapura.budgeting.internal;
 
+import id.gapura.api.validation.Inputs;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -57,10 +58,15 @@ public final class ReferenceImport {
                 String parent = null;
                 if (code.isEmpty()) {
                     problem = "the code is empty";
+                } else if (code.length() > 40 || !Inputs.isCode(code, 40)) {
+                    // code VARCHAR(40); never echoed at length
+                    problem = "code " + Inputs.echo(code, 40) + " is not a code of at most 40 digits, letters and points";
                 } else if (name.isEmpty()) {
                     problem = "code " + code + ": the name is empty";
                 } else if (name.length() > 500) {
                     problem = "code " + code + ": the name is longer than 500 characters";
+                } else if (Inputs.forbiddenCharacter(name) >= 0) {
+                    problem = "code " + code + ": the name holds a control character";
                 } else if (rows.containsKey(code)) {
                     problem = "code " + code + " is also on line " + lines.get(code);
                 } else {
@@ -100,8 +106,11 @@ public final class ReferenceImport {
                 rows.put(code, new Row(code, name, level, parent));
                 lines.put(code, line);
             }
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            return new Result(List.of(), List.of("the file is not valid CSV: " + e.getMessage()));
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            // commons-csv reports an unterminated quote as an UncheckedIOException ("EOF reached before
+            // encapsulated token finished") while iterating
+            return new Result(List.of(), List.of("the file is not valid CSV (" + Inputs.echo(rootMessage(e), 120)
+                    + "); a quoted value must end with a quote"));
         }
         for (Row row : rows.values()) {
             if (row.parent() == null) {
@@ -120,6 +129,14 @@ public final class ReferenceImport {
         }
         errors.sort((a, b) -> Long.compare(lineOf(a), lineOf(b)));
         return new Result(errors.isEmpty() ? List.copyOf(rows.values()) : List.of(), List.copyOf(errors));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return String.valueOf(cause.getMessage());
     }
 
     private static long lineOf(String error) {

@@ -1,10 +1,10 @@
 package id.gapura.budgeting.internal;
 
+import id.gapura.api.csv.CsvWriter;
+
 import id.gapura.api.ProblemException;
 import id.gapura.budgeting.api.BudgetFigures;
 import id.gapura.budgeting.api.ProgrammeBudget;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -241,13 +241,19 @@ public class Reports implements BudgetFigures {
     }
 
     interface Rows {
-        void print(CSVPrinter printer) throws IOException;
+        void print(CsvWriter printer) throws IOException;
     }
 
+    /**
+     * CSV (RFC 4180, CRLF) with a header, through the platform's {@link CsvWriter}: text a spreadsheet would run
+     * as a formula (names, descriptions, document numbers typed by people) is neutralised, plain numbers such as
+     * a reversal's negative amount stay numbers.
+     */
     static String csv(List<String> header, Rows rows) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
-                .setRecordSeparator("\r\n").build())) {
+        CsvWriter printer = new CsvWriter(out);
+        printer.printRecord(header);
+        try {
             rows.print(printer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -233,4 +233,22 @@ class ReportsTest {
         assertEquals(List.of("apbd-kabupaten-contoh-2027/datapackage.json", "apbd-kabupaten-contoh-2027/budget.csv",
                 "apbd-kabupaten-contoh-2027/realisation.csv"), zipped);
     }
+
+    @Test
+    void thePublicRealisationCsvNeutralisesFormulaCellsAndKeepsNegativeAmounts() {
+        Realisation.Entry paid = db.realisation.record(YEAR, new Realisation.Input(DINKES, GIZI, MEALS, "2027-04-01",
+                new BigDecimal("2100000.50"), "=HYPERLINK(\"http://x.example\",\"klik\")", "@SUM(1+1)"), tapd);
+        db.realisation.reverse(YEAR, paid.id(), "salah akun", tapd);
+        String csv = new FiscalDataPackage(db.budget, db.reference, db.realisation).export(YEAR, "Kabupaten Contoh")
+                .realisationCsv();
+        assertTrue(csv.contains(",\"'=HYPERLINK(\"\"http://x.example\"\",\"\"klik\"\")\",'@SUM(1+1),2100000.50\r\n"), csv);
+        assertTrue(csv.contains(",-2100000.50\r\n"), csv);
+        assertFalse(csv.contains(",=") || csv.contains(",@") || csv.contains(",\"="), csv);
+    }
+
+    @Test
+    void everyReportCsvGoesThroughTheSharedWriter() {
+        String csv = Reports.csv(List.of("code", "name", "total"), printer -> printer.printRecord("1.01", "-cmd|x", new BigDecimal("-5.00")));
+        assertEquals("code,name,total\r\n1.01,'-cmd|x,-5.00\r\n", csv);
+    }
 }

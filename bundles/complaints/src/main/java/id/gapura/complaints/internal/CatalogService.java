@@ -2,6 +2,8 @@ package id.gapura.complaints.internal;
 
 import id.gapura.api.FieldError;
 import id.gapura.api.ProblemException;
+import id.gapura.api.security.Users;
+import id.gapura.api.validation.Inputs;
 import id.gapura.complaints.workflow.HandlingTrack;
 import id.gapura.complaints.workflow.ReportStatus;
 import org.osgi.service.component.annotations.Activate;
@@ -39,12 +41,24 @@ public class CatalogService {
     static final int MAX_DESCRIPTION = 1000;
     static final int MAX_KEYWORDS = 500;
     static final int MAX_USERNAME = 128;
-    private static final Pattern USERNAME = Pattern.compile("[^\\s\\p{Cntrl}/\\\\]+");
+    /** As the realm's user names (RealmUsers): letters, digits, . _ @ -, starting with a letter or digit. */
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]*");
     private static final List<ReportStatus> OPEN_DISPOSITION = List.of(ReportStatus.DISPOSITIONED, ReportStatus.ANSWERED);
     private static final int NAMED_IN_MESSAGE = 5;
     private static final Logger LOG = LoggerFactory.getLogger(CatalogService.class);
 
     private final ComplaintsDatabase database;
+
+    /** The realm's users, when the platform offers them: a liaison officer must be one. */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    private volatile Users users;
+
+    /** For tests: the realm's users, or null for none. */
+    void users(Users users) {
+        this.users = users;
+    }
 
     @Activate
     public CatalogService(@Reference ComplaintsDatabase database) {
@@ -364,17 +378,28 @@ public class CatalogService {
 
     private static void checkCode(String field, String code, List<FieldError> errors) {
         if (code == null || !CODE.matcher(code).matches()) {
-            errors.add(new FieldError(field, "'" + (code == null ? "" : code) + "' is not a code: use 2 to 32 "
+            errors.add(new FieldError(field, "'" + Inputs.echo(code, 40) + "' is not a code: use 2 to 32 "
                     + "uppercase letters, digits and dashes, e.g. DISHUB or JLN-RUSAK"));
         }
     }
 
-    private static void checkUsername(String username, List<FieldError> errors) {
+    private void checkUsername(String username, List<FieldError> errors) {
         if (ReportService.blank(username)) {
             errors.add(new FieldError("username", "is required"));
         } else if (username.length() > MAX_USERNAME || !USERNAME.matcher(username).matches()) {
-            errors.add(new FieldError("username", "'" + username + "' is not a user name: at most " + MAX_USERNAME
-                    + " characters without spaces or slashes"));
+            errors.add(new FieldError("username", "'" + Inputs.echo(username, 40) + "' is not a user name: at most "
+                    + MAX_USERNAME + " letters, digits, '.', '_', '@' or '-', starting with a letter or digit"));
+        } else {
+            Users realm = users;
+            try {
+                if (realm != null && !realm.exists(username)) {
+                    errors.add(new FieldError("username", "'" + username + "' is not a user; an administrator adds users"
+                            + " with user:add"));
+                }
+            } catch (IllegalStateException e) {
+                // a realm the platform cannot read (e.g. LDAP): the name's form is all that can be checked
+                LOG.warn("Liaison officer {} assigned without checking the realm: {}", username, e.getMessage());
+            }
         }
     }
 
@@ -385,6 +410,8 @@ public class CatalogService {
             errors.add(new FieldError(field, "is required"));
         } else if (trimmed != null && trimmed.length() > max) {
             errors.add(new FieldError(field, "is longer than " + max + " characters"));
+        } else if (trimmed != null && Inputs.forbiddenCharacter(trimmed) >= 0) {
+            errors.add(new FieldError(field, "must not contain control characters"));
         }
         return trimmed;
     }

@@ -3,8 +3,7 @@ package id.gapura.complaints.internal;
 import id.gapura.complaints.internal.StatsService.Bucket;
 import id.gapura.complaints.internal.StatsService.Dimension;
 import id.gapura.complaints.internal.StatsService.OverdueReport;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import id.gapura.api.csv.CsvWriter;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,8 +19,9 @@ import java.util.Locale;
 /**
  * Statistics and the overdue list as CSV (RFC 4180, UTF-8, CRLF) for spreadsheets.
  * <ul>
- * <li>Text cells that a spreadsheet would run as a formula (starting with {@code = + - @}, tab or carriage
- * return) get a leading apostrophe: names are typed by people, and a CSV opened in Excel must not run them.</li>
+ * <li>Written with the platform's {@link CsvWriter}: text cells that a spreadsheet would run as a formula
+ * (starting with {@code = + - @}, tab or carriage return) get a leading apostrophe, since names are typed by
+ * people and a CSV opened in Excel must not run them; a cell that is only a number ({@code -1}) stays one.</li>
  * <li>By default the file starts with a UTF-8 byte order mark: Excel on Windows reads a CSV without one in
  * the ANSI code page and garbles every non-ASCII character (names with é, –, or regional scripts); with it,
  * Excel, LibreOffice and Google Sheets all read UTF-8. Scripts that do not want it ask for none.</li>
@@ -44,7 +44,7 @@ public final class CsvExport {
         public static final Options DEFAULT = new Options(true, false);
     }
 
-    private final CSVPrinter printer;
+    private final CsvWriter printer;
     private final Options options;
     private ZoneId zone;
 
@@ -55,8 +55,7 @@ public final class CsvExport {
             if (options.byteOrderMark()) {
                 writer.write('\uFEFF');
             }
-            CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(options.indonesianExcel() ? ';' : ',').get();
-            printer = new CSVPrinter(writer, format);
+            printer = new CsvWriter(writer, options.indonesianExcel() ? ';' : ',');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,19 +89,11 @@ public final class CsvExport {
     }
 
     public void flush() {
-        try {
-            printer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        printer.flush();
     }
 
     private void row(Object... cells) {
-        try {
-            printer.printRecord(cells);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        printer.printRecord(cells);
     }
 
     private String decimal(BigDecimal value) {
@@ -113,13 +104,8 @@ public final class CsvExport {
         return options.indonesianExcel() ? plain.replace('.', ',') : plain;
     }
 
-    /** The cell as text a spreadsheet shows as it is, never as a formula. */
+    /** The cell as text a spreadsheet shows as it is, never as a formula ({@link CsvWriter#safe}). */
     static String safe(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
+        return CsvWriter.safe(value);
     }
 }

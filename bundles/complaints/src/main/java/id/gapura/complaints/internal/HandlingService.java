@@ -2,6 +2,7 @@ package id.gapura.complaints.internal;
 
 import id.gapura.api.FieldError;
 import id.gapura.api.ProblemException;
+import id.gapura.api.validation.Inputs;
 import id.gapura.api.time.RegionCalendar;
 import id.gapura.api.time.WorkingDays;
 import id.gapura.complaints.workflow.Action;
@@ -39,6 +40,8 @@ public class HandlingService {
     private static final Set<Action> NOTE_REQUIRED = EnumSet.of(Action.POSTPONE, Action.MARK_NOT_OUR_AUTHORITY,
             Action.ARCHIVE, Action.ANSWER);
     private static final int MAX_NOTE = 4000;
+    private static final int MAX_FORWARDED_TO = 200;
+    private static final String FORWARDED = " (diteruskan ke ";
 
     private final ComplaintsDatabase database;
     private final RegionCalendar calendar;
@@ -155,7 +158,7 @@ public class HandlingService {
                 }
                 case MARK_NOT_OUR_AUTHORITY -> {
                     String forwarded = trimmed(request.forwardedTo());
-                    note = forwarded == null ? note : note + " (diteruskan ke " + forwarded + ")";
+                    note = forwarded == null ? note : note + FORWARDED + forwarded + ")";
                     entity.publicNote(note);
                     publicNote = true;
                 }
@@ -181,6 +184,9 @@ public class HandlingService {
         }
         if (reason.length() > MAX_NOTE) {
             throw ProblemException.invalid(List.of(new FieldError("reason", "is longer than " + MAX_NOTE + " characters")));
+        }
+        if (Inputs.forbiddenCharacter(reason) >= 0) {
+            throw ProblemException.invalid(List.of(new FieldError("reason", "must not contain control characters")));
         }
         return change(trackingNumber, report -> {
             ReportEntity entity = report.entity();
@@ -243,6 +249,19 @@ public class HandlingService {
         }
         if (request.note() != null && request.note().length() > MAX_NOTE) {
             errors.add(new FieldError("note", "is longer than " + MAX_NOTE + " characters"));
+        } else if (request.note() != null && Inputs.forbiddenCharacter(request.note()) >= 0) {
+            errors.add(new FieldError("note", "must not contain control characters"));
+        }
+        if (request.action() == Action.MARK_NOT_OUR_AUTHORITY && !ReportService.blank(request.forwardedTo())) {
+            // the note and " (diteruskan ke ...)" share the event's note and status_notes, VARCHAR(4000) each
+            String forwardedTo = request.forwardedTo().strip();
+            int noteLength = request.note() == null ? 0 : request.note().strip().length();
+            if (forwardedTo.length() > MAX_FORWARDED_TO || Inputs.forbiddenCharacter(forwardedTo) >= 0) {
+                errors.add(new FieldError("forwardedTo", "the authority it goes to, at most " + MAX_FORWARDED_TO
+                        + " characters without control characters"));
+            } else if (noteLength + forwardedTo.length() + FORWARDED.length() + 1 > MAX_NOTE) {
+                errors.add(new FieldError("note", "together with forwardedTo is longer than " + MAX_NOTE + " characters"));
+            }
         }
         if (request.action() == Action.DISPOSITION) {
             if (ReportService.blank(request.agencyCode())) {
@@ -252,6 +271,8 @@ public class HandlingService {
                 errors.add(new FieldError("instruction", "is required: what the agency is asked to do"));
             } else if (request.instruction().length() > MAX_NOTE) {
                 errors.add(new FieldError("instruction", "is longer than " + MAX_NOTE + " characters"));
+            } else if (Inputs.forbiddenCharacter(request.instruction()) >= 0) {
+                errors.add(new FieldError("instruction", "must not contain control characters"));
             }
         }
         if (!errors.isEmpty()) {

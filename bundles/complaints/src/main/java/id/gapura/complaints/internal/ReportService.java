@@ -2,6 +2,7 @@ package id.gapura.complaints.internal;
 
 import id.gapura.api.FieldError;
 import id.gapura.api.ProblemException;
+import id.gapura.api.validation.Inputs;
 import id.gapura.api.time.RegionCalendar;
 import id.gapura.api.time.WorkingDays;
 import id.gapura.complaints.workflow.ReportClass;
@@ -106,7 +107,7 @@ public class ReportService {
         } else {
             service = activeService(report.serviceCode());
             if (service.isEmpty()) {
-                errors.add(new FieldError("serviceCode", "'" + report.serviceCode() + "' is not an active service code"));
+                errors.add(new FieldError("serviceCode", "'" + Inputs.echo(report.serviceCode(), 40) + "' is not an active service code"));
             }
         }
         ReportClass reportClass = ReportClass.PENGADUAN;
@@ -121,11 +122,24 @@ public class ReportService {
             errors.add(new FieldError("description", "is required"));
         } else if (report.description().length() > MAX_DESCRIPTION) {
             errors.add(new FieldError("description", "is longer than " + MAX_DESCRIPTION + " characters"));
+        } else {
+            errors.addAll(textErrors("description", report.description(), MAX_DESCRIPTION));
         }
         checkLocation(report.location(), errors);
-        if (!blank(report.reporter().email()) && !EMAIL.matcher(report.reporter().email()).matches()) {
-            errors.add(new FieldError("email", "is not an e-mail address"));
+        NewReport.Reporter reporter = report.reporter();
+        if (!blank(reporter.email()) && (reporter.email().length() > 254 || !EMAIL.matcher(reporter.email()).matches())) {
+            errors.add(new FieldError("email", reporter.email().length() > 254 ? "must be at most 254 characters"
+                    : "is not an e-mail address"));
         }
+        // complaints_report: reporter_name VARCHAR(200), reporter_phone VARCHAR(32), device_id and account_id
+        // VARCHAR(200), media_url VARCHAR(1000)
+        errors.addAll(textErrors("name", reporter.name(), 200));
+        errors.addAll(textErrors("phone", reporter.phone(), 32));
+        errors.addAll(textErrors("deviceId", reporter.deviceId(), 200));
+        errors.addAll(textErrors("accountId", reporter.accountId(), 200));
+        Inputs media = new Inputs();
+        media.url("mediaUrl", report.mediaUrl(), 1000);
+        errors.addAll(media.errors());
         service.ifPresent(s -> checkAttributes(s, report.attributes(), errors));
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -136,8 +150,9 @@ public class ReportService {
         String number = trackingNumbers.next(workingDays.localDate(now));
         Instant verificationDue = workingDays.deadline(now, settings.rules().verificationDays());
         ReportClass reportClassChosen = reportClass;
+        NewReport stored = withColumnScale(report);
         return database.write(em -> {
-            ReportEntity entity = new ReportEntity(number, report, reportClassChosen, now, verificationDue);
+            ReportEntity entity = new ReportEntity(number, stored, reportClassChosen, now, verificationDue);
             em.persist(entity);
             em.flush();
             report.attributes().forEach((code, values) -> values.forEach(
@@ -148,9 +163,40 @@ public class ReportService {
         });
     }
 
+    /** What is wrong with an optional text field of a column of {@code max} characters; empty when nothing. */
+    static List<FieldError> textErrors(String field, String value, int max) {
+        Inputs inputs = new Inputs();
+        inputs.text(field, value, max);
+        return inputs.errors();
+    }
+
+    /** Coordinates as latitude and longitude DECIMAL(9, 6) hold them: rounded to six decimals (about 10 cm). */
+    private static NewReport withColumnScale(NewReport report) {
+        NewReport.Location l = report.location();
+        return new NewReport(report.serviceCode(), report.reportClass(), report.description(),
+                new NewReport.Location(l.address(), l.addressId(), l.zipcode(), sixDecimals(l.latitude()),
+                        sixDecimals(l.longitude())), report.reporter(), report.attributes(), report.mediaUrl(),
+                report.channel());
+    }
+
+    private static BigDecimal sixDecimals(BigDecimal value) {
+        return value == null ? null : value.setScale(6, java.math.RoundingMode.HALF_UP);
+    }
+
     private static void checkLocation(NewReport.Location location, List<FieldError> errors) {
+        // address VARCHAR(500), address_id VARCHAR(100), zipcode VARCHAR(10)
+        errors.addAll(textErrors("address", location.address(), 500));
+        errors.addAll(textErrors("addressId", location.addressId(), 100));
+        errors.addAll(textErrors("zipcode", location.zipcode(), 10));
         BigDecimal latitude = location.latitude();
         BigDecimal longitude = location.longitude();
+        // at most 20 decimals before anything rounds them (1e-1000000 would be a million digits)
+        if (latitude != null && !Inputs.fits(latitude, 40, 20)) {
+            errors.add(new FieldError("latitude", "must be a number between -90 and 90 with at most 20 decimals"));
+        }
+        if (longitude != null && !Inputs.fits(longitude, 40, 20)) {
+            errors.add(new FieldError("longitude", "must be a number between -180 and 180 with at most 20 decimals"));
+        }
         boolean hasPoint = latitude != null && longitude != null;
         if (!hasPoint && blank(location.address()) && blank(location.addressId())) {
             errors.add(new FieldError("address", "give an address, or latitude and longitude"));
@@ -159,10 +205,10 @@ public class ReportService {
             errors.add(new FieldError(latitude == null ? "latitude" : "longitude",
                     "is required together with " + (latitude == null ? "longitude" : "latitude")));
         }
-        if (latitude != null && latitude.abs().compareTo(BigDecimal.valueOf(90)) > 0) {
+        if (latitude != null && Inputs.fits(latitude, 40, 20) && latitude.abs().compareTo(BigDecimal.valueOf(90)) > 0) {
             errors.add(new FieldError("latitude", "must be between -90 and 90"));
         }
-        if (longitude != null && longitude.abs().compareTo(BigDecimal.valueOf(180)) > 0) {
+        if (longitude != null && Inputs.fits(longitude, 40, 20) && longitude.abs().compareTo(BigDecimal.valueOf(180)) > 0) {
             errors.add(new FieldError("longitude", "must be between -180 and 180"));
         }
     }
@@ -172,7 +218,7 @@ public class ReportService {
         attributes(service.code()).forEach(attribute -> questions.put(attribute.code(), attribute));
         for (String code : answers.keySet()) {
             if (!questions.containsKey(code)) {
-                errors.add(new FieldError("attribute[" + code + "]", "is not a question of service " + service.code()));
+                errors.add(new FieldError("attribute[" + Inputs.echo(code, 64) + "]", "is not a question of service " + service.code()));
             }
         }
         for (ServiceAttributeEntity question : questions.values()) {
@@ -191,13 +237,14 @@ public class ReportService {
                         errors.add(new FieldError(field, "takes one value"));
                     }
                     given.stream().filter(value -> !question.values().containsKey(value)).findFirst().ifPresent(
-                            value -> errors.add(new FieldError(field, "'" + value + "' is not one of "
+                            value -> errors.add(new FieldError(field, "'" + Inputs.echo(value, 40) + "' is not one of "
                                     + String.join(", ", question.values().keySet()))));
                 }
                 case "number" -> given.stream().filter(value -> !value.matches("-?\\d+(\\.\\d+)?")).findFirst()
-                        .ifPresent(value -> errors.add(new FieldError(field, "'" + value + "' is not a number")));
-                default -> given.stream().filter(value -> value.length() > 1000).findFirst()
-                        .ifPresent(value -> errors.add(new FieldError(field, "is longer than 1000 characters")));
+                        .ifPresent(value -> errors.add(new FieldError(field, "'" + Inputs.echo(value, 40) + "' is not a number")));
+                default -> given.stream().filter(value -> value.length() > 1000 || Inputs.forbiddenCharacter(value) >= 0)
+                        .findFirst().ifPresent(value -> errors.add(new FieldError(field, value.length() > 1000
+                                ? "is longer than 1000 characters" : "must not contain control characters")));
             }
         }
     }

@@ -152,7 +152,7 @@ final class ReportViews {
 
     /** The API's name for an action: {@code not_our_authority} rather than the enum's MARK_ prefix. */
     static String actionCode(Action action) {
-        return action == Action.MARK_NOT_OUR_AUTHORITY ? "not_our_authority" : code(action.name());
+        return action.code();
     }
 
     static Action action(String code) {

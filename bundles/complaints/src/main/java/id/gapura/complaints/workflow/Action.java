@@ -21,5 +21,10 @@ public enum Action {
     ANSWER,
     CLOSE,
     /** Only the reporter, and only within the reopen window after closing; see {@link Workflow#checkReopen}. */
-    REOPEN
+    REOPEN;
+
+    /** The action's name in the REST API and in messages: {@code not_our_authority}, {@code verify}, ... */
+    public String code() {
+        return this == MARK_NOT_OUR_AUTHORITY ? "not_our_authority" : name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -41,7 +41,7 @@ public final class Workflow {
         ReportStatus target = TRANSITIONS.get(current).get(action);
         if (target == null) {
             throw new IllegalTransitionException(current, action,
-                    "Cannot " + action + " a report that is " + current + ": " + describeAllowed(current) + ".");
+                    "Cannot " + action.code() + " a report that is " + code(current) + ": " + describeAllowed(current) + ".");
         }
         return target;
     }
@@ -69,7 +69,7 @@ public final class Workflow {
         Instant windowEnd = closedAt.plus(window);
         if (now.isAfter(windowEnd)) {
             throw new IllegalTransitionException(ReportStatus.CLOSED, Action.REOPEN,
-                    "Cannot REOPEN a report closed at " + closedAt + ": the reopen window of "
+                    "Cannot reopen a report closed at " + closedAt + ": the reopen window of "
                             + describe(window) + " ended at " + windowEnd
                             + ". The reporter should submit a new report instead.");
         }
@@ -78,9 +78,14 @@ public final class Workflow {
     private String describeAllowed(ReportStatus status) {
         Set<Action> allowed = allowedActions(status);
         if (allowed.isEmpty()) {
-            return "no actions are allowed, " + status + " is final";
+            return "no actions are allowed, " + code(status) + " is final";
         }
-        return "allowed actions are " + allowed.stream().map(Action::name).collect(Collectors.joining(", "));
+        return "allowed actions are " + allowed.stream().map(Action::code).collect(Collectors.joining(", "));
+    }
+
+    /** A status as the REST API names it. */
+    private static String code(ReportStatus status) {
+        return status.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String describe(Duration window) {

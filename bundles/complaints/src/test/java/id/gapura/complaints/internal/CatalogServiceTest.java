@@ -174,6 +174,26 @@ class CatalogServiceTest {
     }
 
     @Test
+    void aLiaisonMustBeAUserOfTheRealmWhenTheRealmIsKnown() {
+        catalog.users(name -> name.equals("budi"));
+        ProblemException ghost = assertProblem(422, () -> catalog.assignLiaison("ghost", "DLH", "admin"));
+        assertEquals(List.of("username"), fields(ghost));
+        assertEquals("'ghost' is not a user; an administrator adds users with user:add", ghost.errors().get(0).message());
+        assertTrue(catalog.assignLiaison("budi", "DLH", "admin").created());
+        catalog.users(null);
+        assertTrue(catalog.assignLiaison("siti", "DLH", "admin").created(), "without the realm, the name's form only");
+    }
+
+    @Test
+    void aLiaisonsNameHasTheRealmsForm() {
+        for (String bad : List.of("-x", "a\u202Eb", "a:b", "x".repeat(129), "../budi")) {
+            assertEquals(List.of("username"), fields(assertProblem(422, () -> catalog.assignLiaison(bad, "DLH", "admin"))), bad);
+        }
+        assertTrue(assertProblem(422, () -> catalog.assignLiaison("x".repeat(10_000), "DLH", "admin"))
+                .errors().get(0).message().length() < 200);
+    }
+
+    @Test
     void aLiaisonNeedsAValidNameAndAnActiveAgency() {
         assertEquals(List.of("username", "agency"), fields(assertProblem(422, () -> catalog.assignLiaison("bu di", " ", "admin"))));
         assertEquals("'NOPE' is not an agency code; complaints:agency-list shows them",

@@ -43,7 +43,7 @@ class CsvExportTest {
                 + "X1,\"'=HYPERLINK(\"\"http://evil\"\",\"\"klik\"\")\",1,0,0,\r\n"
                 + "\"\",not dispositioned,3,0,0,\r\n"
                 + "X2,'+62 812 3456,2,3,1,33.3\r\n"
-                + "X3,'-1,1,0,0,\r\n"
+                + "X3,-1,1,0,0,\r\n"
                 + "X4,'@SUM(A1:A9),1,0,0,\r\n"
                 + "X5,Dinas Pekerjaan Umum – Bina Marga,1,0,0,\r\n", text);
     }
@@ -91,6 +91,8 @@ class CsvExportTest {
         assertEquals("'\rx", CsvExport.safe("\rx"));
         assertEquals("Rp 1.000", CsvExport.safe("Rp 1.000"));
         assertEquals("a=b", CsvExport.safe("a=b"));
+        assertEquals("-1", CsvExport.safe("-1"), "a plain number stays a number");
+        assertEquals("'-1+1", CsvExport.safe("-1+1"));
         assertEquals("", CsvExport.safe(null));
     }
 

@@ -80,11 +80,24 @@ class HandlingServiceTest {
     }
 
     @Test
+    void notesAndForwardingAreBoundedAndClean() {
+        ReportEntity report = submit("SAMPAH");
+        ProblemException control = assertProblem(422, () -> act(report, coordinator,
+                HandlingRequest.of(Action.POSTPONE, "Tunggu\u0000")));
+        assertEquals("note", control.errors().get(0).field());
+        ProblemException forwarded = assertProblem(422, () -> act(report, coordinator, new HandlingRequest(
+                Action.MARK_NOT_OUR_AUTHORITY, "n".repeat(3990), null, null, null, null, "Kementerian " + "x".repeat(300))));
+        assertEquals(List.of("forwardedTo"), forwarded.errors().stream().map(e -> e.field()).toList());
+        assertEquals(ReportStatus.SUBMITTED, reports.byTrackingNumber(report.trackingNumber()).orElseThrow().status());
+        assertProblem(422, () -> handling.reopen(report.trackingNumber(), "lagi\u202E"));
+    }
+
+    @Test
     void illegalTransitionsAreRefusedWithTheAllowedActionsAndChangeNothing() {
         ReportEntity report = submit("SAMPAH");
         ProblemException refused = assertProblem(409, () -> act(report, coordinator, HandlingRequest.of(Action.CLOSE, null)));
-        assertEquals("Cannot CLOSE a report that is SUBMITTED: allowed actions are VERIFY, POSTPONE, "
-                + "MARK_NOT_OUR_AUTHORITY, ARCHIVE.", refused.detail());
+        assertEquals("Cannot close a report that is submitted: allowed actions are verify, postpone, "
+                + "not_our_authority, archive.", refused.detail());
         assertEquals(ReportStatus.SUBMITTED, reports.byTrackingNumber(report.trackingNumber()).orElseThrow().status());
         assertEquals(1, reports.history(report.id()).size());
     }

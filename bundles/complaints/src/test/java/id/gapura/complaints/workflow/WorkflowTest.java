@@ -74,10 +74,10 @@ class WorkflowTest {
                             () -> workflow.next(status, action));
                     assertEquals(status, e.current());
                     assertEquals(action, e.action());
-                    assertTrue(e.getMessage().startsWith("Cannot " + action + " a report that is " + status + ": "),
-                            e.getMessage());
+                    assertTrue(e.getMessage().startsWith("Cannot " + action.code() + " a report that is "
+                                    + status.name().toLowerCase(java.util.Locale.ROOT) + ": "), e.getMessage());
                     for (Action allowed : expectedAllowed(status)) {
-                        assertTrue(e.getMessage().contains(allowed.name()), e.getMessage());
+                        assertTrue(e.getMessage().contains(allowed.code()), e.getMessage());
                     }
                 }));
             }
@@ -90,22 +90,31 @@ class WorkflowTest {
     void messageListsAllowedActionsInDeclarationOrder() {
         IllegalTransitionException e = assertThrows(IllegalTransitionException.class,
                 () -> workflow.next(SUBMITTED, ANSWER));
-        assertEquals("Cannot ANSWER a report that is SUBMITTED: "
-                + "allowed actions are VERIFY, POSTPONE, MARK_NOT_OUR_AUTHORITY, ARCHIVE.", e.getMessage());
+        assertEquals("Cannot answer a report that is submitted: "
+                + "allowed actions are verify, postpone, not_our_authority, archive.", e.getMessage());
+    }
+
+    @Test
+    void messagesUseTheApisActionNames() {
+        IllegalTransitionException e = assertThrows(IllegalTransitionException.class,
+                () -> workflow.next(VERIFIED, MARK_NOT_OUR_AUTHORITY));
+        assertEquals("Cannot not_our_authority a report that is verified: allowed actions are disposition.", e.getMessage());
+        assertEquals("not_our_authority", MARK_NOT_OUR_AUTHORITY.code());
+        assertEquals("disposition", Action.DISPOSITION.code());
     }
 
     @Test
     void messageForSingleAllowedAction() {
         IllegalTransitionException e = assertThrows(IllegalTransitionException.class,
                 () -> workflow.next(VERIFIED, ANSWER));
-        assertEquals("Cannot ANSWER a report that is VERIFIED: allowed actions are DISPOSITION.", e.getMessage());
+        assertEquals("Cannot answer a report that is verified: allowed actions are disposition.", e.getMessage());
     }
 
     @Test
     void messageForFinalStatusSaysNothingIsAllowed() {
         IllegalTransitionException e = assertThrows(IllegalTransitionException.class,
                 () -> workflow.next(ARCHIVED, VERIFY));
-        assertEquals("Cannot VERIFY a report that is ARCHIVED: no actions are allowed, ARCHIVED is final.",
+        assertEquals("Cannot verify a report that is archived: no actions are allowed, archived is final.",
                 e.getMessage());
     }
 
@@ -113,7 +122,7 @@ class WorkflowTest {
     void closedReportCannotBeAnsweredOnlyReopened() {
         IllegalTransitionException e = assertThrows(IllegalTransitionException.class,
                 () -> workflow.next(CLOSED, ANSWER));
-        assertEquals("Cannot ANSWER a report that is CLOSED: allowed actions are REOPEN.", e.getMessage());
+        assertEquals("Cannot answer a report that is closed: allowed actions are reopen.", e.getMessage());
     }
 
     @Test
@@ -166,7 +175,7 @@ class WorkflowTest {
                 () -> workflow.checkReopen(CLOSED_AT, CLOSED_AT.plus(WEEK).plusNanos(1), WEEK));
         assertEquals(CLOSED, e.current());
         assertEquals(REOPEN, e.action());
-        assertEquals("Cannot REOPEN a report closed at 2026-03-02T03:00:00Z: the reopen window of 7 days ended at "
+        assertEquals("Cannot reopen a report closed at 2026-03-02T03:00:00Z: the reopen window of 7 days ended at "
                 + "2026-03-09T03:00:00Z. The reporter should submit a new report instead.", e.getMessage());
     }
 

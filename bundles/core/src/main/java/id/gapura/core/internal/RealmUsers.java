@@ -1,5 +1,7 @@
 package id.gapura.core.internal;
 
+import id.gapura.api.security.Users;
+
 import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.apache.karaf.jaas.boot.principal.GroupPrincipal;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
@@ -44,8 +46,8 @@ import java.util.regex.Pattern;
  * hashing), read back and checked, and the copy then replaces the file in one atomic rename, which that watcher
  * does not react to and which readers see whole or not at all.
  */
-@Component(service = RealmUsers.class)
-public class RealmUsers {
+@Component(service = {RealmUsers.class, Users.class})
+public class RealmUsers implements Users {
 
     /** The console's realm; {@code sshRealm} in etc/org.apache.karaf.shell.cfg. */
     static final String REALM = "karaf";
@@ -105,6 +107,19 @@ public class RealmUsers {
 
     public Optional<User> find(String name) {
         return list().stream().filter(user -> user.name().equals(name)).findFirst();
+    }
+
+    /** For modules ({@link Users}): whether the realm has this user. */
+    @Override
+    public boolean exists(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            return false;
+        }
+        try {
+            return find(name).isPresent();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("The realm's users cannot be read: " + e.getMessage(), e);
+        }
     }
 
     public synchronized User add(String name, String password, Collection<String> roles) {

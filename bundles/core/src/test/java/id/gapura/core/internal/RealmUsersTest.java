@@ -61,6 +61,17 @@ class RealmUsersTest {
     }
 
     @Test
+    void modulesAskWhetherAUserExists() {
+        users.add("siti", "rahasia-siti", List.of("complaints-liaison"));
+        id.gapura.api.security.Users realm = users;
+        assertTrue(realm.exists("siti"));
+        assertTrue(realm.exists("karaf"));
+        assertFalse(realm.exists("ghost"));
+        assertFalse(realm.exists("_g_:admingroup"), "a group is not a user");
+        assertFalse(realm.exists(null));
+    }
+
+    @Test
     void rolesArePutAndTakenAndAPasswordChanged() {
         users.add("budi", "rahasia-budi", List.of("viewer"));
 

@@ -2,6 +2,7 @@ package id.gapura.permits.internal;
 
 import id.gapura.api.FieldError;
 import id.gapura.api.ProblemException;
+import id.gapura.api.validation.Inputs;
 import id.gapura.api.time.RegionCalendar;
 import id.gapura.api.time.WorkingDays;
 import id.gapura.permits.rules.FeeRule;
@@ -150,14 +151,15 @@ public class Applications {
         String subject = blank(filing.subject()) && parent != null ? parent.subject : filing.subject();
         if (blank(subject)) {
             errors.add(new FieldError("subject", "is required: what the permit is for, e.g. the building or billboard"));
-        } else if (subject.length() > 1000) {
-            errors.add(new FieldError("subject", "is longer than 1000 characters"));
+        } else {
+            errors.addAll(textErrors("subject", subject, 1000));
         }
         String location = blank(filing.location()) && parent != null ? parent.location : filing.location();
-        if (location != null && location.length() > 500) {
-            errors.add(new FieldError("location", "is longer than 500 characters"));
-        }
+        errors.addAll(textErrors("location", location, 500));
         Map<String, String> feeParameters = normalize(filing.feeParameters());
+        if (Json.write(feeParameters).length() > 2000) {
+            errors.add(new FieldError("feeParameters", "are too long to store: state only the type's fee parameters"));
+        }
         boolean copy = kind.equals("copy");
         if (type != null) {
             if (copy && !feeParameters.isEmpty()) {
@@ -226,16 +228,17 @@ public class Applications {
         }
         if (blank(applicant.name())) {
             errors.add(new FieldError("applicant.name", "is required: the person's or the company's name"));
-        } else if (applicant.name().length() > 200) {
-            errors.add(new FieldError("applicant.name", "is longer than 200 characters"));
+        } else {
+            errors.addAll(textErrors("applicant.name", applicant.name(), 200));
         }
-        if (applicant.address() != null && applicant.address().length() > 500) {
-            errors.add(new FieldError("applicant.address", "is longer than 500 characters"));
+        errors.addAll(textErrors("applicant.address", applicant.address(), 500));
+        if (!blank(applicant.email()) && applicant.email().strip().length() > 254) {
+            errors.add(new FieldError("applicant.email", "must be at most 254 characters"));
         }
         if (!blank(applicant.phone()) && !applicant.phone().strip().matches("\\+?[0-9 -]{6,20}")) {
             errors.add(new FieldError("applicant.phone", "is not a phone number"));
         }
-        if (!blank(applicant.email()) && !applicant.email().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (!blank(applicant.email()) && applicant.email().strip().length() <= 254 && !applicant.email().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             errors.add(new FieldError("applicant.email", "is not an e-mail address"));
         }
     }
@@ -248,7 +251,7 @@ public class Applications {
         Set<String> known = Set.copyOf(type.documentCodes());
         for (int i = 0; i < documents.size(); i++) {
             if (documents.get(i) == null || !known.contains(documents.get(i))) {
-                errors.add(new FieldError(field + "[" + i + "]", "'" + documents.get(i) + "' is not a document of "
+                errors.add(new FieldError(field + "[" + i + "]", "'" + Inputs.echo(documents.get(i), 40) + "' is not a document of "
                         + type.code() + "; its documents are " + String.join(", ", type.documentCodes())));
             }
         }
@@ -274,8 +277,11 @@ public class Applications {
             throw ProblemException.invalid(List.of(new FieldError("step", e.getMessage())));
         }
         if (caller.authenticated() && !step.mayBeTakenBy(caller.hasRole())) {
-            throw ProblemException.forbidden("Step " + step.code() + " needs role " + String.join(" or ", step.roles())
-                    + "; user " + caller.name() + " has neither. Ask the administrator to grant it.");
+            throw ProblemException.forbidden(step.roles().size() == 1
+                    ? "Step " + step.code() + " needs role " + step.roles().get(0) + "; user " + caller.name()
+                    + " does not have it. Ask the administrator to grant it."
+                    : "Step " + step.code() + " needs role " + String.join(" or ", step.roles()) + "; user "
+                    + caller.name() + " has neither. Ask the administrator to grant one.");
         }
         ApplicationEntity current = require(registrationNumber);
         PermitType type = types.require(current.typeCode);
@@ -316,6 +322,14 @@ public class Applications {
     private String apply(EntityManager em, ApplicationEntity app, PermitType type, Step step, StepRequest request,
                          Instant now, int year) {
         String note = trimmed(request.note());
+        // permits_application_event.note VARCHAR(4000) holds the note with what a step adds (the missing
+        // documents, the SKRD and its formula); recommendation_note and rejection_reasons VARCHAR(4000)
+        Inputs inputs = new Inputs();
+        inputs.text("note", note, MAX_NOTE);
+        inputs.text("reasons", trimmed(request.reasons()), 4000);
+        inputs.text("paymentReference", trimmed(request.paymentReference()), 100);
+        inputs.decimal("amount", request.amount(), 15, 0);
+        inputs.validate();
         List<FieldError> errors = new ArrayList<>();
         switch (step) {
             case SUBMIT -> {
@@ -444,6 +458,18 @@ public class Applications {
         app.documents = Json.write(distinct(documents));
     }
 
+    /**
+     * What the applicant still has to hand in: the documents the front office named when it returned the
+     * application; before the completeness check, every required document not recorded yet; after it, none.
+     */
+    static List<String> missingDocuments(ApplicationEntity app, PermitType type) {
+        List<String> named = Json.strings(app.missingDocuments);
+        if (!named.isEmpty() || !(app.stage == Stage.DRAFT || app.stage == Stage.SUBMITTED || app.stage == Stage.RETURNED)) {
+            return named;
+        }
+        return missing(app, type);
+    }
+
     private static List<String> missing(ApplicationEntity app, PermitType type) {
         if ("copy".equals(app.kind)) {
             return List.of(); // a copy of a decree needs only the request itself
@@ -503,7 +529,7 @@ public class Applications {
             permitNumber = database.read(em -> em.find(ApplicationEntity.class, app.parentId)).permitNumber;
         }
         return new Views.Tracking(app.registrationNumber, app.kind, new Views.TypeRef(type.code(), type.name()),
-                app.stage.code(), app.stage.label(), Json.strings(app.missingDocuments), clockView(app, now),
+                app.stage.code(), app.stage.label(), missingDocuments(app, type), clockView(app, now),
                 app.feeAmount, app.skrdNumber, permitNumber, app.rejectionReasons, time(app.submittedAt));
     }
 
@@ -628,7 +654,7 @@ public class Applications {
                 new Views.Applicant(app.applicantKind, app.applicantIdNumber, app.applicantName, app.applicantAddress,
                         app.applicantPhone, app.applicantEmail),
                 app.subject, app.location, Json.map(app.feeParameters), Json.strings(app.documents),
-                Json.strings(app.missingDocuments), workflow.pipeline().stream().map(Stage::code).toList(),
+                missingDocuments(app, type), workflow.pipeline().stream().map(Stage::code).toList(),
                 clockView(app, now), next, app.recommendation, app.recommendationNote, fee, app.signedBy,
                 time(app.signedAt), permit, parent == null ? null : parent.permitNumber, app.rejectionReasons,
                 time(app.createdAt), time(app.submittedAt), time(app.decidedAt), history);
@@ -639,12 +665,26 @@ public class Applications {
         return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 
+    /** The longest note of a step: with what the step adds, the history's note column (4000) still holds it. */
+    static final int MAX_NOTE = 2000;
+
+    /** What is wrong with an optional text field of a column of {@code max} characters; empty when nothing. */
+    private static List<FieldError> textErrors(String field, String value, int max) {
+        Inputs inputs = new Inputs();
+        inputs.text(field, value == null ? null : value.strip(), max);
+        return inputs.errors();
+    }
+
     private static Map<String, String> normalize(Map<String, ?> parameters) {
         Map<String, String> normalized = new LinkedHashMap<>();
         if (parameters != null) {
             parameters.forEach((name, value) -> {
                 if (value != null) {
-                    normalized.put(name, value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString().trim());
+                    // toString(), not toPlainString(), for what does not fit: 1e1000000 stays ten characters
+                    // and FeeRule refuses it before any arithmetic
+                    normalized.put(name, value instanceof BigDecimal decimal
+                            ? (Inputs.fits(decimal, 30, 10) ? decimal.toPlainString() : decimal.toString())
+                            : value.toString().trim());
                 }
             });
         }

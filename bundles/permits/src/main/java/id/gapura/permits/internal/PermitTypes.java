@@ -3,6 +3,7 @@ package id.gapura.permits.internal;
 import com.fasterxml.jackson.core.type.TypeReference;
 import id.gapura.api.FieldError;
 import id.gapura.api.ProblemException;
+import id.gapura.api.validation.Inputs;
 import id.gapura.permits.rules.FeeRule;
 import id.gapura.permits.rules.PermitNumberFormat;
 import id.gapura.permits.workflow.Stage;
@@ -26,6 +27,8 @@ public class PermitTypes {
 
     static final String CODE = "[A-Z][A-Z0-9_-]{1,31}";
     private static final String DOCUMENT_CODE = "[a-z][a-z0-9_]{0,31}";
+    static final int MAX_DOCUMENTS = 30;
+    static final int MAX_DOCUMENT_NAME = 200;
 
     private final PermitsDatabase database;
     private final Clock clock = Clock.systemUTC();
@@ -101,17 +104,17 @@ public class PermitTypes {
             throw ProblemException.badRequest("The request has no body; send the permit type as JSON.");
         }
         List<FieldError> errors = new ArrayList<>();
-        if (blank(d.name())) {
-            errors.add(new FieldError("name", "is required"));
-        } else if (d.name().length() > 200) {
-            errors.add(new FieldError("name", "is longer than 200 characters"));
-        }
-        if (d.description() != null && d.description().length() > 2000) {
-            errors.add(new FieldError("description", "is longer than 2000 characters"));
-        }
+        // permits_type: name VARCHAR(200), description VARCHAR(2000), required_documents VARCHAR(4000) of JSON
+        Inputs inputs = new Inputs();
+        inputs.required("name", d.name(), 200);
+        inputs.text("description", d.description(), 2000);
+        errors.addAll(inputs.errors());
         List<PermitType.Document> documents = d.requiredDocuments() == null ? List.of() : d.requiredDocuments();
         if (documents.isEmpty()) {
             errors.add(new FieldError("requiredDocuments", "list at least one document, such as {\"code\":\"ktp\",\"name\":\"KTP pemohon\"}"));
+        } else if (documents.size() > MAX_DOCUMENTS) {
+            errors.add(new FieldError("requiredDocuments", "at most " + MAX_DOCUMENTS + " documents"));
+            documents = List.of();
         }
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < documents.size(); i++) {
@@ -121,16 +124,22 @@ public class PermitTypes {
             } else if (!codes.add(document.code())) {
                 errors.add(new FieldError("requiredDocuments[" + i + "].code", "'" + document.code() + "' is listed twice"));
             }
-            if (document != null && blank(document.name())) {
-                errors.add(new FieldError("requiredDocuments[" + i + "].name", "is required"));
+            if (document != null) {
+                Inputs name = new Inputs();
+                name.required("requiredDocuments[" + i + "].name", document.name(), MAX_DOCUMENT_NAME);
+                errors.addAll(name.errors());
             }
+        }
+        if (errors.isEmpty() && Json.write(documents).length() > 4000) {
+            errors.add(new FieldError("requiredDocuments", "the documents' codes and names together are too long;"
+                    + " shorten the names"));
         }
         List<Stage> stages = new ArrayList<>();
         for (String stage : d.stages() == null ? List.<String>of() : d.stages()) {
             Optional<Stage> optional = Arrays.stream(Stage.values()).filter(Stage::isOptional)
                     .filter(s -> s.code().equals(stage)).findFirst();
             if (optional.isEmpty()) {
-                errors.add(new FieldError("stages", "'" + stage + "' is not an optional stage; they are verification, "
+                errors.add(new FieldError("stages", "'" + Inputs.echo(stage, 40) + "' is not an optional stage; they are verification, "
                         + "technical_review, validation (completeness check, fee and decree stages always apply)"));
             } else if (!stages.contains(optional.get())) {
                 stages.add(optional.get());
@@ -142,7 +151,11 @@ public class PermitTypes {
         if (d.feeRule() == null) {
             errors.add(new FieldError("feeRule", "is required; {\"kind\":\"none\"} for a permit without fee"));
         } else {
-            errors.addAll(d.feeRule().validate("feeRule"));
+            List<FieldError> feeErrors = d.feeRule().validate("feeRule");
+            errors.addAll(feeErrors);
+            if (feeErrors.isEmpty() && Json.write(d.feeRule()).length() > 4000) {
+                errors.add(new FieldError("feeRule", "is too long to store; shorten the labels or use fewer options"));
+            }
         }
         if (d.validityMonths() != null && (d.validityMonths() < 1 || d.validityMonths() > 600)) {
             errors.add(new FieldError("validityMonths", "must be 1 to 600 months, or left out for a permit without end"));

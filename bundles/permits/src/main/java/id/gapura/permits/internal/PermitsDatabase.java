@@ -26,6 +26,11 @@ public class PermitsDatabase extends ModuleDatabase {
         migrator.migrate(context.getBundle());
     }
 
+    /** For tests that bring their own migrated database. */
+    PermitsDatabase(JpaTemplate jpa) {
+        super(jpa);
+    }
+
     /** Makes sure a counter exists, in a transaction of its own; see {@link Counters#ensure}. */
     void ensureCounter(String key, int year) {
         try {

@@ -1,18 +1,16 @@
 package id.gapura.permits.internal;
 
+import id.gapura.api.csv.CsvWriter;
+
 import id.gapura.api.time.RegionCalendar;
 import id.gapura.api.time.WorkingDays;
 import id.gapura.permits.workflow.ClockState;
 import id.gapura.permits.workflow.Stage;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -97,22 +95,20 @@ public class Reports {
                 .toList();
     }
 
-    /** The rows as CSV (RFC 4180, a header line of the field names). */
+    /** The rows as CSV (RFC 4180, a header line of the field names), formula cells neutralised ({@link CsvWriter}). */
     public static String csv(List<? extends Record> rows, Class<? extends Record> type) {
         RecordComponent[] components = type.getRecordComponents();
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder()
-                .setHeader(Arrays.stream(components).map(RecordComponent::getName).toArray(String[]::new)).build())) {
+        CsvWriter printer = new CsvWriter(out);
+        printer.printRecord(Arrays.stream(components).map(RecordComponent::getName).toList());
+        try {
             for (Record row : rows) {
                 List<Object> values = new ArrayList<>();
                 for (RecordComponent component : components) {
-                    Object value = component.getAccessor().invoke(row);
-                    values.add(value instanceof BigDecimal decimal ? decimal.toPlainString() : value);
+                    values.add(component.getAccessor().invoke(row));
                 }
                 printer.printRecord(values);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException("Cannot read report row " + type.getSimpleName(), e);
         }

@@ -1,6 +1,7 @@
 package id.gapura.permits.rules;
 
 import id.gapura.api.FieldError;
+import id.gapura.api.validation.Inputs;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -37,6 +38,21 @@ public record FeeRule(String kind, BigDecimal amount, BigDecimal tariff, String 
 
     private static final String NAME = "[a-z][a-z0-9_]{0,31}";
     private static final Locale INDONESIA = Locale.forLanguageTag("id-ID");
+
+    /** A fee and its amounts as recorded: permits_application.fee_amount DECIMAL(15, 0); tariffs may have sen. */
+    static final int RUPIAH_DIGITS = 15;
+    static final int TARIFF_SCALE = 2;
+    /** A stated quantity (area, months): up to 11 digits before the point and 4 after. */
+    static final int QUANTITY_DIGITS = 15;
+    static final int QUANTITY_SCALE = 4;
+    static final int COEFFICIENT_DIGITS = 9;
+    static final int COEFFICIENT_SCALE = 4;
+    static final int MAX_FACTORS = 10;
+    static final int MAX_OPTIONS = 20;
+    static final int MAX_LABEL = 100;
+    static final int MAX_UNIT = 40;
+    /** permits_application.fee_formula VARCHAR(1000). */
+    static final int MAX_FORMULA = 1000;
 
     public FeeRule {
         kind = kind == null ? null : kind.trim().toLowerCase(Locale.ROOT);
@@ -92,6 +108,8 @@ public record FeeRule(String kind, BigDecimal amount, BigDecimal tariff, String 
             errors.add(new FieldError(prefix + ".kind", "must be one of none, flat, per_unit"));
             return errors;
         }
+        Inputs inputs = new Inputs();
+        inputs.text(prefix + ".unit", unit, MAX_UNIT);
         switch (kind) {
             case FLAT -> {
                 checkRupiah(errors, prefix + ".amount", amount, true);
@@ -99,18 +117,33 @@ public record FeeRule(String kind, BigDecimal amount, BigDecimal tariff, String 
                 if (!factors.isEmpty()) {
                     errors.add(new FieldError(prefix + ".factors", "a flat fee has no factors"));
                 }
+                errors.addAll(inputs.errors());
+                inputs = new Inputs();
             }
             case PER_UNIT -> {
                 refuse(errors, prefix + ".amount", amount, PER_UNIT);
                 if (tariff == null || tariff.signum() <= 0) {
                     errors.add(new FieldError(prefix + ".tariff", "is required: a positive amount in rupiah"));
+                } else {
+                    inputs.decimal(prefix + ".tariff", tariff, RUPIAH_DIGITS, TARIFF_SCALE);
                 }
                 if (minimum != null) {
                     checkRupiah(errors, prefix + ".minimum", minimum, false);
                 }
+                // in field order: tariff, unit, minimum, then the factors
+                List<FieldError> bounds = inputs.errors();
+                bounds.stream().filter(e -> e.field().endsWith(".tariff")).forEach(errors::add);
+                bounds.stream().filter(e -> e.field().endsWith(".unit")).forEach(errors::add);
+                inputs = new Inputs();
+                List<FieldError> minimumErrors = new ArrayList<>();
+                errors.stream().filter(e -> e.field().equals(prefix + ".minimum")).forEach(minimumErrors::add);
+                errors.removeAll(minimumErrors);
+                errors.addAll(minimumErrors);
                 validateFactors(errors, prefix + ".factors");
             }
             default -> {
+                errors.addAll(inputs.errors());
+                inputs = new Inputs();
                 refuse(errors, prefix + ".amount", amount, NONE);
                 refuse(errors, prefix + ".tariff", tariff, NONE);
                 if (!factors.isEmpty()) {
@@ -124,6 +157,9 @@ public record FeeRule(String kind, BigDecimal amount, BigDecimal tariff, String 
     private void validateFactors(List<FieldError> errors, String prefix) {
         if (factors.isEmpty()) {
             errors.add(new FieldError(prefix, "a per-unit fee needs at least one factor, such as the area in m²"));
+        } else if (factors.size() > MAX_FACTORS) {
+            errors.add(new FieldError(prefix, "at most " + MAX_FACTORS + " factors"));
+            return;
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < factors.size(); i++) {
@@ -138,8 +174,17 @@ public record FeeRule(String kind, BigDecimal amount, BigDecimal tariff, String 
             } else if (!names.add(factor.name())) {
                 errors.add(new FieldError(at + ".name", "'" + factor.name() + "' is used by another factor"));
             }
+            Inputs inputs = new Inputs();
             if (blank(factor.label())) {
                 errors.add(new FieldError(at + ".label", "is required: what to ask the applicant"));
+            } else {
+                inputs.text(at + ".label", factor.label(), MAX_LABEL);
+            }
+            inputs.text(at + ".unit", factor.unit(), MAX_UNIT);
+            errors.addAll(inputs.errors());
+            if (factor.options().size() > MAX_OPTIONS) {
+                errors.add(new FieldError(at + ".options", "at most " + MAX_OPTIONS + " options"));
+                continue;
             }
             Set<String> codes = new HashSet<>();
             for (int j = 0; j < factor.options().size(); j++) {
@@ -152,9 +197,14 @@ public record FeeRule(String kind, BigDecimal amount, BigDecimal tariff, String 
                 if (!codes.add(option.code())) {
                     errors.add(new FieldError(optionAt + ".code", "'" + option.code() + "' is used twice"));
                 }
+                Inputs optionInputs = new Inputs();
+                optionInputs.text(optionAt + ".label", option.label(), MAX_LABEL);
                 if (option.coefficient() == null || option.coefficient().signum() < 0) {
                     errors.add(new FieldError(optionAt + ".coefficient", "is required: zero or more"));
+                } else {
+                    optionInputs.decimal(optionAt + ".coefficient", option.coefficient(), COEFFICIENT_DIGITS, COEFFICIENT_SCALE);
                 }
+                errors.addAll(optionInputs.errors());
             }
         }
     }
@@ -187,7 +237,8 @@ public record FeeRule(String kind, BigDecimal amount, BigDecimal tariff, String 
         for (Factor factor : factors) {
             String at = prefix + "." + factor.name();
             Object raw = given.get(factor.name());
-            String value = raw == null ? null : raw instanceof BigDecimal decimal ? decimal.toPlainString()
+            // BigDecimal.toString() is short for 1e1000000 (toPlainString() would be a million digits)
+            String value = raw == null ? null : raw instanceof BigDecimal decimal ? decimal.toString()
                     : raw.toString().trim();
             if (value == null || value.isEmpty()) {
                 errors.add(new FieldError(at, "is required: " + factor.label()
@@ -197,18 +248,19 @@ public record FeeRule(String kind, BigDecimal amount, BigDecimal tariff, String 
             if (factor.hasOptions()) {
                 Optional<Option> option = factor.options().stream().filter(o -> o.code().equals(value)).findFirst();
                 if (option.isEmpty()) {
-                    errors.add(new FieldError(at, "'" + value + "' is not an option; options are " + codes(factor)));
+                    errors.add(new FieldError(at, "'" + Inputs.echo(value, 40) + "' is not an option; options are " + codes(factor)));
                     continue;
                 }
                 result = result.multiply(option.get().coefficient());
                 formula.append(" × ").append(factor.label()).append(' ').append(option.get().label())
                         .append(" (").append(number(option.get().coefficient())).append(')');
             } else {
-                BigDecimal quantity;
-                try {
-                    quantity = new BigDecimal(value);
-                } catch (NumberFormatException e) {
-                    errors.add(new FieldError(at, "must be a number" + (blank(factor.unit()) ? "" : " in " + factor.unit())));
+                // bounded before any arithmetic: 1e1000000 must not be multiplied, rounded or printed
+                Inputs inputs = new Inputs();
+                BigDecimal quantity = inputs.decimal(at, value, QUANTITY_DIGITS, QUANTITY_SCALE);
+                if (quantity == null) {
+                    errors.add(new FieldError(at, inputs.errors().get(0).message()
+                            + (blank(factor.unit()) ? "" : " in " + factor.unit())));
                     continue;
                 }
                 if (quantity.signum() <= 0) {
@@ -224,12 +276,17 @@ public record FeeRule(String kind, BigDecimal amount, BigDecimal tariff, String 
             throw new InvalidParameters(errors);
         }
         BigDecimal rounded = result.setScale(0, RoundingMode.HALF_UP);
+        if (!Inputs.fits(rounded, RUPIAH_DIGITS, 0)) {
+            throw new InvalidParameters(List.of(new FieldError(prefix, "the fee would be more than "
+                    + RUPIAH_DIGITS + " digits of rupiah; check the quantities")));
+        }
         formula.append(" = ").append(rupiah(rounded));
         if (minimum != null && rounded.compareTo(minimum) < 0) {
             formula.append("; paling sedikit ").append(rupiah(minimum));
             rounded = minimum.setScale(0, RoundingMode.HALF_UP);
         }
-        return new Calculation(rounded, formula.toString());
+        String text = formula.length() > MAX_FORMULA ? formula.substring(0, MAX_FORMULA - 1) + "…" : formula.toString();
+        return new Calculation(rounded, text);
     }
 
     /** The parameters an applicant must state, name → what to ask. */
@@ -276,7 +333,7 @@ public record FeeRule(String kind, BigDecimal amount, BigDecimal tariff, String 
     }
 
     private static FieldError unknown(String prefix, String name, Set<String> known) {
-        return new FieldError(prefix + "." + name, known.isEmpty()
+        return new FieldError(prefix + "." + Inputs.echo(name, 40), known.isEmpty()
                 ? "this permit type's fee takes no parameters"
                 : "is not a parameter of this fee; parameters are " + known.stream().sorted().collect(Collectors.joining(", ")));
     }
@@ -288,6 +345,8 @@ public record FeeRule(String kind, BigDecimal amount, BigDecimal tariff, String 
             }
         } else if (value.signum() <= 0 && required || value.signum() < 0) {
             errors.add(new FieldError(field, "must be more than zero"));
+        } else if (!Inputs.fits(value, RUPIAH_DIGITS + 2, 2)) {
+            errors.add(new FieldError(field, "must be at most " + RUPIAH_DIGITS + " digits of rupiah"));
         } else if (value.stripTrailingZeros().scale() > 0) {
             errors.add(new FieldError(field, "must be whole rupiah, without sen"));
         }

@@ -23,4 +23,11 @@ class ReportsCsvTest {
     void anEmptyReportIsTheHeaderOnly() {
         assertEquals("month,type,stage,applications\r\n", Reports.csv(List.of(), Reports.ApplicationsRow.class));
     }
+
+    @Test
+    void formulaCellsAreNeutralisedAndNumbersKept() {
+        String csv = Reports.csv(List.of(new Reports.RevenueRow("2026-03", "=HYPERLINK(1)", 1, new BigDecimal("-250000"))),
+                Reports.RevenueRow.class);
+        assertEquals("month,type,payments,amount\r\n2026-03,'=HYPERLINK(1),1,-250000\r\n", csv);
+    }
 }

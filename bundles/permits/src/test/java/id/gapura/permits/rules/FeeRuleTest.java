@@ -131,4 +131,44 @@ class FeeRuleTest {
         assertEquals(Map.of("luas", "Luas bidang reklame (m²)", "durasi", "Lama pemasangan (bulan)",
                 "lokasi", "Kelas jalan (protokol, lingkungan)"), REKLAME.parameters());
     }
+
+    @Test
+    void hugeQuantitiesAreRefusedAtOnceWithAShortMessage() {
+        long started = System.nanoTime();
+        for (Object huge : List.of("1e1000000", new BigDecimal("1e1000000"), "123456789012345678901234567890",
+                "1".repeat(100_000), "0.00000000000000000000000001")) {
+            FeeRule.InvalidParameters refused = assertThrows(FeeRule.InvalidParameters.class,
+                    () -> REKLAME.calculate(params("luas", huge, "durasi", 12, "lokasi", "protokol"), "parameters"));
+            assertEquals("parameters.luas", refused.errors().get(0).field());
+            assertTrue(refused.errors().get(0).message().length() < 150, refused.errors().get(0).message());
+        }
+        assertTrue(System.nanoTime() - started < 1_000_000_000L, "refused in well under a second");
+    }
+
+    @Test
+    void aFeeBeyondWhatTheDecreeRecordsIsRefused() {
+        // each quantity fits, their product does not fit DECIMAL(15, 0)
+        FeeRule.InvalidParameters refused = assertThrows(FeeRule.InvalidParameters.class,
+                () -> REKLAME.calculate(params("luas", "99999999999", "durasi", "99999999999", "lokasi", "protokol"), "p"));
+        assertEquals("p", refused.errors().get(0).field());
+    }
+
+    @Test
+    void anUnknownOptionIsNotEchoedAtLength() {
+        FeeRule.InvalidParameters refused = assertThrows(FeeRule.InvalidParameters.class,
+                () -> REKLAME.calculate(params("luas", 1, "durasi", 1, "lokasi", "x".repeat(10_000)), "p"));
+        assertTrue(refused.errors().get(0).message().length() < 200, refused.errors().get(0).message());
+    }
+
+    @Test
+    void definitionsAreBoundedToWhatTheDatabaseHolds() {
+        FeeRule flat = FeeRule.flat(new BigDecimal("1e30"));
+        assertEquals(List.of("fee.amount"), flat.validate("fee").stream().map(FieldError::field).toList());
+        FeeRule perUnit = FeeRule.perUnit(new BigDecimal("1e400"), "u".repeat(101), List.of(
+                new FeeRule.Factor("luas", "L".repeat(201), "m\u0000", List.of(
+                        new FeeRule.Option("a", "A", new BigDecimal("1e100"))))), new BigDecimal("1e20"));
+        assertEquals(List.of("fee.tariff", "fee.unit", "fee.minimum", "fee.factors[0].label", "fee.factors[0].unit",
+                        "fee.factors[0].options[0].coefficient"),
+                perUnit.validate("fee").stream().map(FieldError::field).toList());
+    }
 }

@@ -4,6 +4,7 @@ import id.gapura.api.AuditLog;
 import id.gapura.api.AuditOutcome;
 import id.gapura.api.FieldError;
 import id.gapura.api.ProblemException;
+import id.gapura.api.validation.Inputs;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -50,17 +51,18 @@ public class Agencies {
     }
 
     public Agency agency(String code) {
-        return find(code).orElseThrow(() -> ProblemException.notFound("No agency with code " + code
+        return find(code).orElseThrow(() -> ProblemException.notFound("No agency with code " + Inputs.echo(code, 40)
                 + " in SAKIP; see GET /api/sakip/agencies (an administrator adds one with sakip:agency-add)."));
     }
 
     /** Adds an agency or renames a known one. */
     public Agency put(String code, String name, Actor actor) {
         List<FieldError> errors = new ArrayList<>();
-        if (code == null || !code.matches("[0-9A-Za-z.\\-]{1,40}")) {
+        // sakip_agency.code VARCHAR(40): a code, never "..", "-1" or a path
+        if (code == null || !code.matches("[0-9A-Za-z.\\-]{1,40}") || !Inputs.isCode(code, 40)) {
             errors.add(new FieldError("code", "an agency code of up to 40 letters, digits, dots or dashes, e.g. 1.01.0.00.0.00.01.0000"));
         }
-        if (name == null || name.isBlank() || name.length() > 300) {
+        if (name == null || name.isBlank() || name.length() > 300 || Inputs.forbiddenCharacter(name) >= 0) {
             errors.add(new FieldError("name", "the agency's name, up to 300 characters"));
         }
         if (!errors.isEmpty()) {
@@ -83,8 +85,10 @@ public class Agencies {
 
     /** Assigns a sakip-planner or sakip-agency-head user to the agency they work for. */
     public void assign(String username, String agencyCode, Actor actor) {
-        if (username == null || username.isBlank()) {
-            throw ProblemException.invalid(List.of(new FieldError("user", "a user name as in etc/users.properties")));
+        // sakip_agency_user.username VARCHAR(100)
+        if (username == null || username.isBlank() || new Inputs().username("user", username, 100) == null) {
+            throw ProblemException.invalid(List.of(new FieldError("user", "a user name as in etc/users.properties"
+                    + " (letters, digits, '.', '_', '@' or '-', up to 100 characters)")));
         }
         agency(agencyCode);
         database.write(em -> {

@@ -1,9 +1,11 @@
 package id.gapura.sakip.internal;
 
+import java.time.OffsetDateTime;
 import id.gapura.api.AuditLog;
 import id.gapura.api.AuditOutcome;
 import id.gapura.api.FieldError;
 import id.gapura.api.ProblemException;
+import id.gapura.api.validation.Inputs;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -55,7 +57,7 @@ public class Agreements {
     }
 
     public record Agreement(String agencyCode, int year, int version, String status, String reason, String createdBy,
-                            Instant createdAt, String signedBy, Instant signedAt, List<Item> indicators) {
+                            OffsetDateTime createdAt, String signedBy, OffsetDateTime signedAt, List<Item> indicators) {
 
         public Optional<Item> item(String indicatorCode) {
             return indicators.stream().filter(item -> item.indicatorCode().equals(indicatorCode)).findFirst();
@@ -92,14 +94,15 @@ public class Agreements {
         if (input.agencyCode() == null || input.agencyCode().isBlank()) {
             errors.add(new FieldError("agencyCode", "the agency's code"));
         }
-        if (input.year() == null) {
-            errors.add(new FieldError("year", "the year of the agreement, e.g. 2026"));
+        if (input.year() == null || !Inputs.isYear(input.year())) {
+            errors.add(new FieldError("year", "the year of the agreement, e.g. 2026, from " + Inputs.MIN_YEAR
+                    + " to " + Inputs.MAX_YEAR));
         }
         if (input.indicators() == null || input.indicators().isEmpty()) {
             errors.add(new FieldError("indicators", "at least one indicator of the agency's Renstra"));
         }
-        if (input.reason() != null && input.reason().length() > 1000) {
-            errors.add(new FieldError("reason", "up to 1000 characters"));
+        if (input.reason() != null && (input.reason().length() > 1000 || Inputs.forbiddenCharacter(input.reason()) >= 0)) {
+            errors.add(new FieldError("reason", "up to 1000 characters, without control characters"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -112,7 +115,7 @@ public class Agreements {
         int year = input.year();
         Instant now = clock.instant();
         database.write(em -> {
-            Plans.Renstra renstra = Plans.covering(em, input.agencyCode(), year).orElseThrow(() -> new ProblemException(409,
+            Plans.Renstra renstra = Plans.covering(database, em, input.agencyCode(), year).orElseThrow(() -> new ProblemException(409,
                     "Conflict", "Agency " + input.agencyCode() + " has no Renstra covering " + year
                     + ": enter the Renstra first (POST /api/sakip/renstra).", List.of()));
             List<Item> items = items(input.indicators(), renstra, year);
@@ -171,6 +174,15 @@ public class Agreements {
             BigDecimal target = null;
             BigDecimal low = null;
             BigDecimal high = null;
+            // sakip_agreement_indicator.target and target_high DECIMAL(24, 4)
+            Inputs bounds = new Inputs();
+            bounds.decimal(at + ".target", input.target(), Plans.VALUE_PRECISION, Plans.VALUE_SCALE);
+            bounds.decimal(at + ".low", input.low(), Plans.VALUE_PRECISION, Plans.VALUE_SCALE);
+            bounds.decimal(at + ".high", input.high(), Plans.VALUE_PRECISION, Plans.VALUE_SCALE);
+            if (!bounds.valid()) {
+                errors.addAll(bounds.errors());
+                continue;
+            }
             if (indicator.direction() == Direction.RANGE) {
                 low = input.low() != null ? input.low() : planned.low();
                 high = input.high() != null ? input.high() : planned.high();
@@ -183,8 +195,8 @@ public class Agreements {
             List<String> programmes = input.programmes() == null ? List.of()
                     : input.programmes().stream().map(String::strip).distinct().toList();
             for (String programme : programmes) {
-                if (!programme.matches("\\d+\\.\\d{2}\\.\\d{2}")) {
-                    errors.add(new FieldError(at + ".programmes", programme + " is not a programme code (urusan.bidang.program,"
+                if (!programme.matches("\\d{1,2}\\.\\d{2}\\.\\d{2}")) {
+                    errors.add(new FieldError(at + ".programmes", Inputs.echo(programme, 40) + " is not a programme code (urusan.bidang.program,"
                             + " e.g. 1.01.02)"));
                 }
             }
@@ -232,12 +244,12 @@ public class Agreements {
     /** Every version of the year, newest first. */
     public List<Agreement> versions(String agencyCode, int year) {
         return database.read(em -> rows(em, "SELECT id FROM sakip_agreement WHERE agency_code = ? AND pk_year = ?"
-                + " ORDER BY version DESC", agencyCode, year).stream().map(row -> load(em, id(row[0]))).toList());
+                + " ORDER BY version DESC", agencyCode, year).stream().map(row -> load(database, em, id(row[0]))).toList());
     }
 
     public Agreement version(String agencyCode, int year, int version) {
         return database.read(em -> rows(em, "SELECT id FROM sakip_agreement WHERE agency_code = ? AND pk_year = ? AND version = ?",
-                agencyCode, year, version).stream().findFirst().map(row -> load(em, id(row[0]))))
+                agencyCode, year, version).stream().findFirst().map(row -> load(database, em, id(row[0]))))
                 .orElseThrow(() -> ProblemException.notFound("Agency " + agencyCode + " has no version " + version
                         + " of its " + year + " performance agreement."));
     }
@@ -250,15 +262,15 @@ public class Agreements {
 
     /** The signed version in force. */
     public Optional<Agreement> inForce(String agencyCode, int year) {
-        return database.read(em -> inForce(em, agencyCode, year));
+        return database.read(em -> inForce(database, em, agencyCode, year));
     }
 
-    static Optional<Agreement> inForce(EntityManager em, String agencyCode, int year) {
+    static Optional<Agreement> inForce(SakipDatabase database, EntityManager em, String agencyCode, int year) {
         return rows(em, "SELECT id FROM sakip_agreement WHERE agency_code = ? AND pk_year = ? AND status = ?",
-                agencyCode, year, SIGNED).stream().findFirst().map(row -> load(em, id(row[0])));
+                agencyCode, year, SIGNED).stream().findFirst().map(row -> load(database, em, id(row[0])));
     }
 
-    static Agreement load(EntityManager em, long id) {
+    static Agreement load(SakipDatabase database, EntityManager em, long id) {
         Object[] head = rows(em, "SELECT agency_code, pk_year, version, status, reason, created_by, created_at, signed_by,"
                 + " signed_at FROM sakip_agreement WHERE id = ?", id).get(0);
         Map<Long, List<String>> programmes = new LinkedHashMap<>();
@@ -276,7 +288,7 @@ public class Agreements {
                             List.copyOf(programmes.getOrDefault(id(row[0]), List.of())));
                 }).toList();
         return new Agreement((String) head[0], integer(head[1]), integer(head[2]), (String) head[3], (String) head[4],
-                (String) head[5], instant(head[6]), (String) head[7], instant(head[8]), items);
+                (String) head[5], database.shown(head[6]), (String) head[7], database.shown(head[8]), items);
     }
 
     private static String blankToNull(String text) {

@@ -1,9 +1,11 @@
 package id.gapura.sakip.internal;
 
+import java.time.OffsetDateTime;
 import id.gapura.api.AuditLog;
 import id.gapura.api.AuditOutcome;
 import id.gapura.api.FieldError;
 import id.gapura.api.ProblemException;
+import id.gapura.api.validation.Inputs;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -38,12 +40,12 @@ public class Evaluations {
     }
 
     public record Evaluation(String agencyCode, int year, List<ComponentScore> components, BigDecimal total, String grade,
-                             String predicate, String note, String evaluatedBy, Instant evaluatedAt) {
+                             String predicate, String note, String evaluatedBy, OffsetDateTime evaluatedAt) {
     }
 
     /** One year of an agency's evaluation history. */
     public record Summary(String agencyCode, int year, BigDecimal total, String grade, String predicate, String evaluatedBy,
-                          Instant evaluatedAt) {
+                          OffsetDateTime evaluatedAt) {
     }
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -68,6 +70,10 @@ public class Evaluations {
     /** Enters (or corrects) the whole worksheet of the year: every sub-component's score is needed. */
     public Evaluation evaluate(String agencyCode, int year, EvaluationInput input, Actor actor) {
         Map<String, BigDecimal> scores = scores(input);
+        if (!Inputs.isYear(year)) {
+            throw ProblemException.invalid(List.of(new FieldError("year", "a year from " + Inputs.MIN_YEAR + " to "
+                    + Inputs.MAX_YEAR)));
+        }
         agencies.agency(agencyCode);
         if (!actor.mayEvaluate()) {
             throw ProblemException.forbidden(actor.name() + " may not evaluate agencies; the inspectorate (sakip-evaluator) does.");
@@ -116,8 +122,9 @@ public class Evaluations {
                 scores.put(item.key(), score);
             }
         }
-        if (input != null && input.note() != null && input.note().length() > 2000) {
-            errors.add(new FieldError("note", "up to 2000 characters"));
+        if (input != null && input.note() != null && (input.note().length() > 2000
+                || Inputs.forbiddenCharacter(input.note()) >= 0)) {
+            errors.add(new FieldError("note", "up to 2000 characters, without control characters"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -127,6 +134,9 @@ public class Evaluations {
 
     public Evaluation evaluation(String agencyCode, int year) {
         agencies.agency(agencyCode);
+        if (!Inputs.isYear(year)) {
+            throw ProblemException.notFound("Agency " + agencyCode + " has no LKE evaluation for " + year + ".");
+        }
         return database.read(em -> {
             List<Object[]> head = rows(em, "SELECT total, grade, note, evaluated_by, evaluated_at FROM sakip_evaluation"
                     + " WHERE agency_code = ? AND eval_year = ?", agencyCode, year);
@@ -145,7 +155,7 @@ public class Evaluations {
                     }).toList())).toList();
             String grade = (String) head.get(0)[1];
             return new Evaluation(agencyCode, year, components, decimal(head.get(0)[0]).setScale(2), grade, Lke.predicate(grade),
-                    (String) head.get(0)[2], (String) head.get(0)[3], instant(head.get(0)[4]));
+                    (String) head.get(0)[2], (String) head.get(0)[3], database.shown(head.get(0)[4]));
         });
     }
 
@@ -154,7 +164,7 @@ public class Evaluations {
         return database.read(em -> rows(em, "SELECT agency_code, eval_year, total, grade, evaluated_by, evaluated_at"
                 + " FROM sakip_evaluation WHERE (? IS NULL OR agency_code = ?) ORDER BY eval_year DESC, agency_code",
                 agencyCode, agencyCode)).stream().map(row -> new Summary((String) row[0], integer(row[1]),
-                decimal(row[2]).setScale(2), (String) row[3], Lke.predicate((String) row[3]), (String) row[4], instant(row[5])))
+                decimal(row[2]).setScale(2), (String) row[3], Lke.predicate((String) row[3]), (String) row[4], database.shown(row[5])))
                 .toList();
     }
 }

@@ -1,5 +1,6 @@
 package id.gapura.sakip.internal;
 
+import java.time.OffsetDateTime;
 import id.gapura.api.ProblemException;
 import id.gapura.budgeting.api.ProgrammeBudget;
 import org.osgi.service.component.annotations.Activate;
@@ -63,8 +64,8 @@ public class Lkjip {
     }
 
     public record Report(String agencyCode, String agencyName, int year, int renstraStart, int renstraEnd,
-                         int agreementVersion, String signedBy, Instant signedAt, List<ObjectiveReport> objectives,
-                         Achievement achievement, Budget budget, Instant generatedAt) {
+                         int agreementVersion, String signedBy, OffsetDateTime signedAt, List<ObjectiveReport> objectives,
+                         Achievement achievement, Budget budget, OffsetDateTime generatedAt) {
     }
 
     private final SakipDatabase database;
@@ -90,13 +91,13 @@ public class Lkjip {
                     List<Realisations.Value> values) {
         }
         Data data = database.read(em -> {
-            Agreements.Agreement agreement = Agreements.inForce(em, agencyCode, year).orElseThrow(() -> ProblemException.conflict(
+            Agreements.Agreement agreement = Agreements.inForce(database, em, agencyCode, year).orElseThrow(() -> ProblemException.conflict(
                     "Agency " + agencyCode + " has no signed performance agreement for " + year
                             + "; the LKjIP reports against it: the agency head signs it first."));
-            Plans.Renstra renstra = Plans.covering(em, agencyCode, year).orElseThrow();
+            Plans.Renstra renstra = Plans.covering(database, em, agencyCode, year).orElseThrow();
             Map<Integer, Agreements.Agreement> previous = new java.util.HashMap<>();
             for (int y = renstra.startYear(); y < year; y++) {
-                Agreements.inForce(em, agencyCode, y).ifPresent(a -> previous.put(a.year(), a));
+                Agreements.inForce(database, em, agencyCode, y).ifPresent(a -> previous.put(a.year(), a));
             }
             List<Long> ids = renstra.indicators().stream().map(Plans.Indicator::id).toList();
             return new Data(renstra, agreement, previous, Realisations.values(em, ids, year));
@@ -132,7 +133,7 @@ public class Lkjip {
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
         return new Report(agencyCode, agency.name(), year, data.renstra().startYear(), data.renstra().endYear(),
                 data.agreement().version(), data.agreement().signedBy(), data.agreement().signedAt(), objectives,
-                Achievement.average(all), budget(List.copyOf(allProgrammes), figures, year), clock.instant());
+                Achievement.average(all), budget(List.copyOf(allProgrammes), figures, year), database.shown(clock.instant()));
     }
 
     private static IndicatorReport indicator(Plans.Indicator indicator, Agreements.Item item, int year, Plans.Renstra renstra,

@@ -28,7 +28,7 @@ public final class LkjipHtml {
                 .append(escape(report.agencyName())).append(" (").append(escape(report.agencyCode())).append(")<br>Renstra ")
                 .append(report.renstraStart()).append('–').append(report.renstraEnd()).append("; Perjanjian Kinerja versi ")
                 .append(report.agreementVersion()).append(", ditandatangani oleh ").append(escape(report.signedBy()))
-                .append(" pada ").append(when(report.signedAt(), zone)).append("</p>\n<p><b>Capaian kinerja instansi: ")
+                .append(" pada ").append(when(report.signedAt() == null ? null : report.signedAt().toInstant(), zone)).append("</p>\n<p><b>Capaian kinerja instansi: ")
                 .append(achievement(report.achievement())).append("</b></p>\n");
         for (Lkjip.ObjectiveReport objective : report.objectives()) {
             html.append("<h2>Sasaran ").append(escape(objective.code())).append(": ").append(escape(objective.statement()))
@@ -66,7 +66,7 @@ public final class LkjipHtml {
         budget(html, report.budget());
         html.append("<p class=\"note\">Capaian: indikator makin tinggi makin baik = realisasi / target × 100%; makin rendah makin")
                 .append(" baik = (2 − realisasi / target) × 100%; rentang = 100% di dalam rentang, di luar rentang rumus di atas")
-                .append(" terhadap batas terdekat; target 0 tidak dapat dihitung. Dibuat ").append(when(report.generatedAt(), zone))
+                .append(" terhadap batas terdekat; target 0 tidak dapat dihitung. Dibuat ").append(when(report.generatedAt().toInstant(), zone))
                 .append(".</p>\n</body></html>\n");
         return html.toString();
     }

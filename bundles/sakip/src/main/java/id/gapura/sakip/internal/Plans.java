@@ -1,9 +1,11 @@
 package id.gapura.sakip.internal;
 
+import java.time.OffsetDateTime;
 import id.gapura.api.AuditLog;
 import id.gapura.api.AuditOutcome;
 import id.gapura.api.FieldError;
 import id.gapura.api.ProblemException;
+import id.gapura.api.validation.Inputs;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -73,7 +75,7 @@ public class Plans {
     public record Goal(String code, String statement, List<Objective> objectives) {
     }
 
-    public record Renstra(long id, String agencyCode, int startYear, int endYear, String createdBy, Instant createdAt,
+    public record Renstra(long id, String agencyCode, int startYear, int endYear, String createdBy, OffsetDateTime createdAt,
                           List<Goal> goals) {
 
         public List<Objective> objectives() {
@@ -165,7 +167,7 @@ public class Plans {
         });
         audit.record(actor.name(), "sakip.renstra.create", "sakip", "Renstra " + input.agencyCode() + " " + start + "-" + end,
                 AuditOutcome.SUCCEEDED, input.goals().size() + " goal(s)");
-        return database.read(em -> load(em, id));
+        return database.read(em -> load(database, em, id));
     }
 
     private static void insertTarget(EntityManager em, long indicatorId, int year, BigDecimal target, BigDecimal high) {
@@ -186,22 +188,22 @@ public class Plans {
 
     /** The agency's Renstra whose period covers the year. */
     public Optional<Renstra> covering(String agencyCode, int year) {
-        return database.read(em -> covering(em, agencyCode, year));
+        return database.read(em -> covering(database, em, agencyCode, year));
     }
 
-    static Optional<Renstra> covering(EntityManager em, String agencyCode, int year) {
+    static Optional<Renstra> covering(SakipDatabase database, EntityManager em, String agencyCode, int year) {
         return rows(em, "SELECT id FROM sakip_renstra WHERE agency_code = ? AND start_year <= ? AND end_year >= ?",
-                agencyCode, year, year).stream().findFirst().map(row -> load(em, id(row[0])));
+                agencyCode, year, year).stream().findFirst().map(row -> load(database, em, id(row[0])));
     }
 
     public Renstra renstra(String agencyCode, int startYear) {
         return database.read(em -> rows(em, "SELECT id FROM sakip_renstra WHERE agency_code = ? AND start_year = ?",
-                agencyCode, startYear).stream().findFirst().map(row -> load(em, id(row[0]))))
+                agencyCode, startYear).stream().findFirst().map(row -> load(database, em, id(row[0]))))
                 .orElseThrow(() -> ProblemException.notFound("Agency " + agencyCode + " has no Renstra starting in "
                         + startYear + "; see GET /api/sakip/renstra?agency=" + agencyCode + "."));
     }
 
-    static Renstra load(EntityManager em, long id) {
+    static Renstra load(SakipDatabase database, EntityManager em, long id) {
         Object[] head = rows(em, "SELECT agency_code, start_year, end_year, created_by, created_at FROM sakip_renstra WHERE id = ?", id).get(0);
         Map<Long, List<Target>> targets = new LinkedHashMap<>();
         rows(em, "SELECT t.indicator_id, t.target_year, t.target, t.target_high FROM sakip_indicator_target t"
@@ -224,10 +226,14 @@ public class Plans {
                                 indicators.getOrDefault(id(row[0]), List.of()))));
         List<Goal> goals = rows(em, "SELECT id, code, statement FROM sakip_goal WHERE renstra_id = ? ORDER BY id", id).stream()
                 .map(row -> new Goal((String) row[1], (String) row[2], objectives.getOrDefault(id(row[0]), List.of()))).toList();
-        return new Renstra(id, (String) head[0], integer(head[1]), integer(head[2]), (String) head[3], instant(head[4]), goals);
+        return new Renstra(id, (String) head[0], integer(head[1]), integer(head[2]), (String) head[3], database.shown(head[4]), goals);
     }
 
     /** Every field of the whole tree, so a Renstra is stored complete or not at all. */
+    /** Indicator values (baseline, targets, realisations): DECIMAL(24, 4) columns. */
+    static final int VALUE_PRECISION = 24;
+    static final int VALUE_SCALE = 4;
+
     static void validate(RenstraInput input) {
         List<FieldError> errors = new ArrayList<>();
         if (input.agencyCode() == null || input.agencyCode().isBlank()) {
@@ -266,8 +272,9 @@ public class Plans {
                 }
                 code(objective.code(), oat + ".code", codes, errors);
                 text(objective.statement(), oat + ".statement", errors);
-                if (objective.regionObjective() != null && objective.regionObjective().length() > 1000) {
-                    errors.add(new FieldError(oat + ".regionObjective", "up to 1000 characters"));
+                if (objective.regionObjective() != null && (objective.regionObjective().length() > 1000
+                        || Inputs.forbiddenCharacter(objective.regionObjective()) >= 0)) {
+                    errors.add(new FieldError(oat + ".regionObjective", "up to 1000 characters, without control characters"));
                 }
                 if (objective.indicators() == null || objective.indicators().isEmpty()) {
                     errors.add(new FieldError(oat + ".indicators", "at least one indicator (IKU)"));
@@ -290,8 +297,12 @@ public class Plans {
         }
         code(indicator.code(), at + ".code", codes, errors);
         text(indicator.name(), at + ".name", errors);
-        if (indicator.unit() == null || indicator.unit().isBlank() || indicator.unit().length() > 100) {
+        if (indicator.unit() == null || indicator.unit().isBlank() || indicator.unit().length() > 100
+                || Inputs.forbiddenCharacter(indicator.unit()) >= 0) {
             errors.add(new FieldError(at + ".unit", "the unit, e.g. %, orang, km (up to 100 characters)"));
+        }
+        if (indicator.baseline() != null && !Inputs.fits(indicator.baseline(), VALUE_PRECISION, VALUE_SCALE)) {
+            errors.add(new FieldError(at + ".baseline", valueBounds()));
         }
         Optional<Direction> direction = Direction.of(indicator.direction());
         if (direction.isEmpty()) {
@@ -306,6 +317,15 @@ public class Plans {
                     || !years.add(target.year())) {
                 errors.add(new FieldError(tat + ".year", "a year of the period " + start + "–" + (start + PERIOD_YEARS - 1)
                         + ", each once"));
+                continue;
+            }
+            int before = errors.size();
+            for (Map.Entry<String, BigDecimal> value : targetValues(target).entrySet()) {
+                if (!Inputs.fits(value.getValue(), VALUE_PRECISION, VALUE_SCALE)) {
+                    errors.add(new FieldError(tat + "." + value.getKey(), valueBounds()));
+                }
+            }
+            if (errors.size() > before) {
                 continue;
             }
             if (direction.get() == Direction.RANGE) {
@@ -331,9 +351,28 @@ public class Plans {
     }
 
     private static void text(String text, String field, List<FieldError> errors) {
-        if (text == null || text.isBlank() || text.length() > 1000) {
-            errors.add(new FieldError(field, "a statement of up to 1000 characters"));
+        if (text == null || text.isBlank() || text.length() > 1000 || Inputs.forbiddenCharacter(text) >= 0) {
+            errors.add(new FieldError(field, "a statement of up to 1000 characters, without control characters"));
         }
+    }
+
+    private static String valueBounds() {
+        return "a number with at most " + (VALUE_PRECISION - VALUE_SCALE) + " digits before the decimal point and "
+                + VALUE_SCALE + " after it";
+    }
+
+    private static Map<String, BigDecimal> targetValues(TargetInput target) {
+        Map<String, BigDecimal> values = new java.util.LinkedHashMap<>();
+        if (target.target() != null) {
+            values.put("target", target.target());
+        }
+        if (target.low() != null) {
+            values.put("low", target.low());
+        }
+        if (target.high() != null) {
+            values.put("high", target.high());
+        }
+        return values;
     }
 
     private static String blankToNull(String text) {

@@ -1,7 +1,9 @@
 package id.gapura.sakip.internal;
 
+import java.time.OffsetDateTime;
 import id.gapura.api.FieldError;
 import id.gapura.api.ProblemException;
+import id.gapura.api.validation.Inputs;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -42,7 +44,7 @@ public class Realisations {
 
     public record Realisation(String indicatorCode, int year, int quarter, BigDecimal value, Achievement achievement,
                               String note, String link, String attachmentName, String attachmentType,
-                              Integer attachmentSize, String recordedBy, Instant recordedAt) {
+                              Integer attachmentSize, String recordedBy, OffsetDateTime recordedAt) {
     }
 
     public record Attachment(String name, String contentType, byte[] content) {
@@ -76,23 +78,32 @@ public class Realisations {
         }
         if (input == null || input.value() == null) {
             errors.add(new FieldError("value", "the realisation up to the end of the quarter, in the indicator's unit"));
+        } else if (!Inputs.fits(input.value(), Plans.VALUE_PRECISION, Plans.VALUE_SCALE)) {
+            // sakip_realisation.real_value DECIMAL(24, 4)
+            errors.add(new FieldError("value", "a number with at most " + (Plans.VALUE_PRECISION - Plans.VALUE_SCALE)
+                    + " digits before the decimal point and " + Plans.VALUE_SCALE + " after it"));
+        }
+        if (!Inputs.isYear(year)) {
+            errors.add(new FieldError("year", "a year from " + Inputs.MIN_YEAR + " to " + Inputs.MAX_YEAR));
         }
         byte[] content = null;
         if (input != null) {
-            if (input.note() != null && input.note().length() > 2000) {
-                errors.add(new FieldError("note", "up to 2000 characters"));
+            if (input.note() != null && (input.note().length() > 2000 || Inputs.forbiddenCharacter(input.note()) >= 0)) {
+                errors.add(new FieldError("note", "up to 2000 characters, without control characters"));
             }
             if (input.link() != null && !input.link().isBlank() && (input.link().length() > 1000
-                    || !input.link().matches("(?i)https?://\\S+"))) {
+                    || !input.link().matches("(?i)https?://\\S+") || !Inputs.isHttpUrl(input.link()))) {
                 errors.add(new FieldError("link", "an http(s) address of the evidence, up to 1000 characters"));
             }
             if (input.attachment() != null) {
                 AttachmentInput attachment = input.attachment();
                 if (attachment.name() == null || attachment.name().isBlank() || attachment.name().length() > 200
-                        || attachment.name().matches(".*[/\\\\].*")) {
+                        || attachment.name().matches(".*[/\\\\].*") || Inputs.forbiddenCharacter(attachment.name()) >= 0
+                        || attachment.name().strip().matches("\\.+")) {
                     errors.add(new FieldError("attachment.name", "a file name without folders, up to 200 characters"));
                 }
-                if (attachment.contentType() == null || !attachment.contentType().matches("[\\w.+-]+/[\\w.+-]+")) {
+                if (attachment.contentType() == null || attachment.contentType().length() > 100
+                        || !attachment.contentType().matches("[\\w.+-]+/[\\w.+-]+")) {
                     errors.add(new FieldError("attachment.contentType", "a media type such as application/pdf or image/jpeg"));
                 }
                 try {
@@ -146,8 +157,8 @@ public class Realisations {
     }
 
     /** The indicator in the agreement in force, or why there is none. */
-    private static Agreements.Item item(EntityManager em, String agencyCode, int year, String indicatorCode) {
-        Agreements.Agreement agreement = Agreements.inForce(em, agencyCode, year).orElseThrow(() -> ProblemException.conflict(
+    private Agreements.Item item(EntityManager em, String agencyCode, int year, String indicatorCode) {
+        Agreements.Agreement agreement = Agreements.inForce(database, em, agencyCode, year).orElseThrow(() -> ProblemException.conflict(
                 "Agency " + agencyCode + " has no signed performance agreement for " + year
                         + "; realisation is measured against it: the agency head signs it first."));
         return agreement.item(indicatorCode).orElseThrow(() -> ProblemException.notFound("Indicator " + indicatorCode
@@ -159,7 +170,7 @@ public class Realisations {
     public List<Realisation> list(String agencyCode, int year) {
         agencies.agency(agencyCode);
         return database.read(em -> {
-            Optional<Agreements.Agreement> agreement = Agreements.inForce(em, agencyCode, year);
+            Optional<Agreements.Agreement> agreement = Agreements.inForce(database, em, agencyCode, year);
             if (agreement.isEmpty()) {
                 return List.<Realisation>of();
             }
@@ -172,7 +183,7 @@ public class Realisations {
                     result.add(new Realisation(item.indicatorCode(), year, integer(row[0]), value, achievement(item, value),
                             (String) row[2], (String) row[3], (String) row[4], (String) row[5],
                             row[4] == null ? null : size(em, item.indicatorId(), year, integer(row[0])),
-                            (String) row[6], instant(row[7])));
+                            (String) row[6], database.shown(row[7])));
                 });
             }
             return result;

@@ -1,5 +1,10 @@
 package id.gapura.sakip.internal;
 
+import java.util.function.Supplier;
+import java.time.ZoneOffset;
+import java.time.ZoneId;
+import java.time.OffsetDateTime;
+import id.gapura.api.time.RegionCalendar;
 import id.gapura.api.Health;
 import id.gapura.api.SchemaMigrator;
 import id.gapura.api.persistence.ModuleDatabase;
@@ -20,17 +25,31 @@ import java.util.List;
 @Component(service = SakipDatabase.class, immediate = true)
 public class SakipDatabase extends ModuleDatabase {
 
+    private final Supplier<ZoneId> zone;
+
     @Activate
     public SakipDatabase(@Reference SchemaMigrator migrator,
                          @Reference(target = "(osgi.unit.name=sakip)") JpaTemplate jpa,
-                         BundleContext context) {
+                         BundleContext context, @Reference RegionCalendar calendar) {
         super(jpa);
+        this.zone = () -> calendar.workingDays().zone();
         migrator.migrate(context.getBundle());
     }
 
-    /** For tests that bring their own migrated database. */
+    /** For tests that bring their own migrated database; times shown in UTC. */
     SakipDatabase(JpaTemplate jpa) {
+        this(jpa, () -> ZoneOffset.UTC);
+    }
+
+    /** For tests that bring their own migrated database, with times shown in this zone. */
+    SakipDatabase(JpaTemplate jpa, Supplier<ZoneId> zone) {
         super(jpa);
+        this.zone = zone;
+    }
+
+    /** A stored time (UTC) as shown to people: in the region's zone, as every module shows it. */
+    OffsetDateTime shown(Object stored) {
+        return stored == null ? null : instant(stored).atZone(zone.get()).toOffsetDateTime();
     }
 
     /** Rows of a native query with positional parameters ({@code ?}); a null argument becomes SQL NULL. */
@@ -86,6 +105,9 @@ public class SakipDatabase extends ModuleDatabase {
         }
         if (column instanceof Timestamp timestamp) {
             return timestamp.toInstant();
+        }
+        if (column instanceof Instant instant) {
+            return instant;
         }
         if (column instanceof java.time.LocalDateTime local) {
             return local.toInstant(java.time.ZoneOffset.UTC);

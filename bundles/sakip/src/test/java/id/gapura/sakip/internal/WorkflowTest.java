@@ -165,7 +165,7 @@ class WorkflowTest {
         Agreements.Agreement signed = db.agreements.sign(DIKNAS, 2026, HEAD);
         assertEquals(Agreements.SIGNED, signed.status());
         assertEquals("kadis-diknas", signed.signedBy());
-        assertEquals("2026-11-23T02:00:00Z", signed.signedAt().toString());
+        assertEquals(java.time.Instant.parse("2026-11-23T02:00:00Z"), signed.signedAt().toInstant());
         assertEquals(409, status(() -> db.agreements.sign(DIKNAS, 2026, HEAD)), "locked once signed");
         assertEquals(List.of("reason"), fields(() -> db.agreements.draft(agreement(null, "93"), PLANNER)));
 
