@@ -220,7 +220,7 @@ class ModuleLifecycleIT {
     }
 
     /** The module ids of the catalog, from module:list (its first column; the header and notes start otherwise). */
-    private List<String> catalogIds() {
+    private List<String> catalogIds() throws Exception {
         GapuraInstance.Shell list = gapura.console("module:list --no-format");
         assertEquals(0, list.exitStatus(), list.output());
         return list.lines().stream().map(line -> line.strip().split("\\s+")[0])
