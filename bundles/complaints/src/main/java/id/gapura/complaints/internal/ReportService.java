@@ -36,6 +36,7 @@ public class ReportService {
     private final ComplaintsSettings settings;
     private final Clock clock;
     private final TrackingNumbers trackingNumbers = new TrackingNumbers();
+    private final ReporterSecrets reporterSecrets = new ReporterSecrets();
 
     @Activate
     public ReportService(@Reference ComplaintsDatabase database, @Reference RegionCalendar calendar,
@@ -137,7 +138,8 @@ public class ReportService {
         Instant verificationDue = workingDays.deadline(now, settings.rules().verificationDays());
         ReportClass reportClassChosen = reportClass;
         return database.write(em -> {
-            ReportEntity entity = new ReportEntity(number, report, reportClassChosen, now, verificationDue);
+            ReportEntity entity = new ReportEntity(number, report, reportClassChosen, now, verificationDue,
+                    reporterSecrets.next());
             em.persist(entity);
             em.flush();
             report.attributes().forEach((code, values) -> values.forEach(

@@ -183,24 +183,32 @@ class Open311ResourceTest {
         assertEquals(format.contentType(), response.getHeaderString("Content-Type"));
         String id;
         String notice;
+        String secret;
         if (format == Open311Format.JSON) {
             JsonNode receipt = json(response);
             assertTrue(receipt.isArray());
-            assertEquals(List.of("service_request_id", "service_notice"), fieldNames(receipt.get(0)));
+            assertEquals(List.of("service_request_id", "service_notice", "reporter_secret"), fieldNames(receipt.get(0)));
             id = receipt.get(0).get("service_request_id").asText();
             notice = receipt.get(0).get("service_notice").asText();
+            secret = receipt.get(0).get("reporter_secret").asText();
         } else {
             Document xml = xml(response);
-            assertEquals(List.of("service_request_id", "service_notice"),
+            assertEquals(List.of("service_request_id", "service_notice", "reporter_secret"),
                     childNames(nodes(xml, "/service_requests/request").item(0)));
             id = value(xml, "/service_requests/request/service_request_id");
             notice = value(xml, "/service_requests/request/service_notice");
+            secret = value(xml, "/service_requests/request/reporter_secret");
         }
+        assertTrue(secret.matches("[A-Za-z0-9_-]{43}"), "the reporter secret, answered once: " + secret);
         assertTrue(id.matches("ADU-2026-[0-9A-Z]{8}"), id);
         assertEquals("Laporan Anda diterima dengan nomor pelacakan " + id + ". Simpan nomor ini untuk mengikuti "
                 + "status dan jawaban atas laporan Anda. Koordinator pengaduan memverifikasi laporan dalam 3 hari kerja, "
                 + "paling lambat 26 November 2026 pukul 23.59 WIB.", notice);
         assertFalse(text(response).contains(ACCOUNT), "account_id is not echoed");
+        for (Open311Format read : Open311Format.values()) {
+            assertFalse(text(open311.request(id, ext(read), null)).contains(secret), "reads never show the secret");
+            assertFalse(text(open311.requests(ext(read), id, null, null, null, null, null)).contains(secret));
+        }
 
         ReportEntity stored = reports.byTrackingNumber(id).orElseThrow();
         assertAll(
