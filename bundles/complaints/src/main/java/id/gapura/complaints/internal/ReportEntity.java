@@ -107,7 +107,8 @@ public class ReportEntity {
         this.reportClass = reportClass;
         this.status = ReportStatus.SUBMITTED;
         this.channel = report.channel();
-        this.description = report.description();
+        // optional, as in Open311: none is stored as the empty text (the column stays NOT NULL for every reader)
+        this.description = ReportService.blank(report.description()) ? "" : report.description();
         this.address = report.location().address();
         this.addressId = report.location().addressId();
         this.zipcode = report.location().zipcode();

@@ -118,9 +118,7 @@ public class ReportService {
                 errors.add(new FieldError("reportClass", e.getMessage()));
             }
         }
-        if (blank(report.description())) {
-            errors.add(new FieldError("description", "is required"));
-        } else if (report.description().length() > MAX_DESCRIPTION) {
+        if (report.description() != null && report.description().length() > MAX_DESCRIPTION) {
             errors.add(new FieldError("description", "is longer than " + MAX_DESCRIPTION + " characters"));
         }
         checkLocation(report.location(), errors);

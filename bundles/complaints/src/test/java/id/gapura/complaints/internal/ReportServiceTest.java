@@ -35,7 +35,7 @@ class ReportServiceTest {
     @Test
     void everyInvalidFieldIsNamedAndNothingIsStored() {
         ProblemException invalid = assertThrows(ProblemException.class, () -> reports.submit(new NewReport(
-                "NOPE", "keluhan", " ", new NewReport.Location(null, null, null, new BigDecimal("91"), null),
+                "NOPE", "keluhan", "x".repeat(4001), new NewReport.Location(null, null, null, new BigDecimal("91"), null),
                 new NewReport.Reporter(null, "not-an-email", null, null, null, false, false), Map.of(), null, "api")));
         assertEquals(422, invalid.status());
         assertEquals(List.of("serviceCode", "reportClass", "description", "address", "longitude", "latitude", "email"),
@@ -80,6 +80,22 @@ class ReportServiceTest {
             }
             assertEquals(expectedHash, row.getString("reporter_secret_hash"));
         }
+    }
+
+    @Test
+    void theDescriptionIsOptionalAsInOpen311ButStillBounded() {
+        for (String none : new String[] {null, "", "   "}) {
+            ReportEntity saved = reports.submit(new NewReport("SAMPAH", null, none,
+                    new NewReport.Location("Jl. Kenari 5", null, null, null, null),
+                    new NewReport.Reporter(null, null, null, null, null, false, false), Map.of(), null, "api"));
+            assertEquals("", saved.description());
+            assertEquals("", reports.byTrackingNumber(saved.trackingNumber()).orElseThrow().description(),
+                    "no description is stored as the empty text: the column stays NOT NULL");
+        }
+        ProblemException tooLong = assertThrows(ProblemException.class, () -> reports.submit(new NewReport("SAMPAH",
+                null, "x".repeat(4001), new NewReport.Location("Jl. Kenari 5", null, null, null, null),
+                new NewReport.Reporter(null, null, null, null, null, false, false), Map.of(), null, "api")));
+        assertEquals(List.of(new FieldError("description", "is longer than 4000 characters")), tooLong.errors());
     }
 
     @Test

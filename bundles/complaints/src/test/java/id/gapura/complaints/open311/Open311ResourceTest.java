@@ -229,6 +229,24 @@ class Open311ResourceTest {
                         .map(answer -> answer.code() + "=" + answer.value()).toList()));
     }
 
+    @ParameterizedTest
+    @EnumSource(Open311Format.class)
+    void theDescriptionIsOptionalAsTheSpecSays(Open311Format format) throws Exception {
+        for (String[] fields : List.of(new String[] {"service_code", "SAMPAH", "address_string", "Jl. A"},
+                new String[] {"service_code", "SAMPAH", "address_string", "Jl. A", "description", "  "},
+                new String[] {"service_code", "SAMPAH", "address_string", "Jl. A", "description", "null"})) {
+            Response response = submit(format, fields);
+            assertEquals(200, response.getStatus(), text(response));
+        }
+        for (ReportEntity stored : reports.search(id.gapura.complaints.internal.ReportQuery.all())) {
+            assertEquals("", stored.description(), "no description is kept as the empty text");
+            JsonNode request = json(open311.request(stored.trackingNumber(), "json", null)).get(0);
+            assertEquals("", request.get("description").asText());
+            assertEquals("", value(xml(open311.request(stored.trackingNumber(), "xml", null)),
+                    "/service_requests/request/description"));
+        }
+    }
+
     @Test
     void anAddressIdAloneIsALocationAndTheApiKeyMayComeInTheQuery() throws Exception {
         MultivaluedMap<String, String> form = form("service_code", "SAMPAH", "address_id", "TGR-002",
@@ -272,8 +290,6 @@ class Open311ResourceTest {
                 format, 400, "lat: must be between -90 and 90");
         assertError(submit(format, "service_code", "SAMPAH", "description", "x", "lat", "-6.2"), format, 400,
                 "long: is required together with lat");
-        assertError(submit(format, "service_code", "SAMPAH", "address_string", "Jl. A"), format, 400,
-                "description: is required");
         assertError(submit(format, "service_code", "SAMPAH", "address_string", "Jl. A",
                 "description", "x".repeat(4001)), format, 400, "description: is longer than 4000 characters");
         assertError(submit(format, "service_code", "SAMPAH", "address_string", "Jl. A", "description", "x",
@@ -291,10 +307,10 @@ class Open311ResourceTest {
                 "email", "x");
         assertEquals(400, response.getStatus());
         JsonNode errors = json(response);
-        assertEquals(List.of("description: is required", "lat: must be between -90 and 90",
+        assertEquals(List.of("lat: must be between -90 and 90",
                         "long: must be between -180 and 180", "email: is not an e-mail address"),
                 errors.findValuesAsText("description"));
-        assertEquals(List.of(400, 400, 400, 400), errors.findValues("code").stream().map(JsonNode::asInt).toList());
+        assertEquals(List.of(400, 400, 400), errors.findValues("code").stream().map(JsonNode::asInt).toList());
         Document xml = xml(submit(Open311Format.XML, "lat", "x", "long", "y"));
         assertEquals(3, nodes(xml, "/errors/error").getLength());
         assertEquals(List.of("code", "description"), childNames(nodes(xml, "/errors/error").item(0)));

@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriBuilder;
 import javax.ws.rs.core.UriInfo;
 import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
+import java.security.Principal;
 import java.util.Optional;
 import java.util.Set;
 
@@ -81,6 +83,14 @@ class ReportsResourceTest {
         assertEquals("dispositioned", resource.reopen(number, receipt.reporterSecret(), reason).status());
     }
 
+    @Test
+    void aReportWithoutDescriptionShowsAnEmptyOneToOfficers() {
+        ReportsResource.Receipt receipt = submit(null);
+        assertEquals("", resource.track(receipt.trackingNumber()).description());
+        ReportViews.Details details = resource.details(receipt.trackingNumber(), user("sari", Officer.COORDINATOR));
+        assertEquals("", details.description());
+    }
+
     private ReportsResource.Receipt submit(String description) {
         Response response = resource.submit(new ReportsResource.Submission("SAMPAH", null, description,
                 "Jl. Kenari 5", null, null, "Ani", null, null, null, null, null));
@@ -129,5 +139,30 @@ class ReportsResourceTest {
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
+    }
+
+    private static SecurityContext user(String name, String... roles) {
+        Set<String> granted = Set.of(roles);
+        return new SecurityContext() {
+            @Override
+            public Principal getUserPrincipal() {
+                return () -> name;
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return granted.contains(role);
+            }
+
+            @Override
+            public boolean isSecure() {
+                return false;
+            }
+
+            @Override
+            public String getAuthenticationScheme() {
+                return "Basic";
+            }
+        };
     }
 }
