@@ -70,11 +70,14 @@ class ComplaintsIT {
         HttpResponse<String> submitted = gapura.postForm("/open311/v2/requests.json", form);
         assertEquals(200, submitted.statusCode(), submitted.body());
         String number = json.readTree(submitted.body()).get(0).get("service_request_id").asText();
+        String secret = json.readTree(submitted.body()).get(0).get("reporter_secret").asText();
         String report = "/api/complaints/reports/" + number;
 
-        HttpResponse<String> photo = http.send(HttpRequest.newBuilder(uri(report + "/photo"))
-                .header("Content-Type", "image/jpeg").POST(HttpRequest.BodyPublishers.ofByteArray(JPEG)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> withoutSecret = photo(report, null);
+        assertEquals(403, withoutSecret.statusCode(), "the tracking number alone is public: " + withoutSecret.body());
+        assertEquals("application/problem+json", withoutSecret.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(withoutSecret.body().contains("X-Reporter-Secret"), withoutSecret.body());
+        HttpResponse<String> photo = photo(report, secret);
         assertEquals(201, photo.statusCode(), photo.body());
         String photoUrl = json.readTree(photo.body()).get("url").asText();
         HttpResponse<byte[]> image = http.send(HttpRequest.newBuilder(uri(photoUrl)).build(),
@@ -123,8 +126,10 @@ class ComplaintsIT {
         assertFalse(viaOpen311.toString().contains("Siti"), viaOpen311.toString());
 
         ok(action(number, COORDINATOR, "{\"action\":\"close\",\"note\":\"Selesai, terima kasih.\"}"));
-        JsonNode reopened = json.readTree(ok(send("POST", report + "/reopen", null,
-                "{\"reason\":\"Sampah menumpuk lagi sejak kemarin.\"}")));
+        String reason = "{\"reason\":\"Sampah menumpuk lagi sejak kemarin.\"}";
+        assertEquals(403, send("POST", report + "/reopen", null, reason).statusCode(), "no reporter secret");
+        assertEquals(403, reopen(report, "tebakan", reason).statusCode(), "a wrong reporter secret");
+        JsonNode reopened = json.readTree(ok(reopen(report, secret, reason)));
         assertEquals("dispositioned", reopened.get("status").asText());
 
         assertEquals(0, gapura.console("module:uninstall complaints").exitStatus());
@@ -142,6 +147,8 @@ class ComplaintsIT {
                  "name":"Rudi Hartono","phone":"081311112222","confidential":true}""");
         assertEquals(201, submitted.statusCode(), submitted.body());
         String number = json.readTree(submitted.body()).get("trackingNumber").asText();
+        assertTrue(json.readTree(submitted.body()).get("reporterSecret").asText().matches("[A-Za-z0-9_-]{43}"),
+                "the receipt answers the reporter secret once: " + submitted.body());
         ok(action(number, COORDINATOR, "{\"action\":\"verify\"}"));
         ok(action(number, COORDINATOR,
                 "{\"action\":\"disposition\",\"agency\":\"DLH\",\"instruction\":\"Periksa petugas loket\"}"));
@@ -150,6 +157,22 @@ class ComplaintsIT {
                 "confidential: the agency must not see who reported");
         assertEquals("Rudi Hartono",
                 json.readTree(ok(send("GET", details, COORDINATOR, null))).get("reporter").get("name").asText());
+    }
+
+    /** The reporter's photo, with the reporter secret of the receipt unless it is null. */
+    private HttpResponse<String> photo(String report, String secret) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(report + "/photo")).header("Content-Type", "image/jpeg")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JPEG));
+        if (secret != null) {
+            request.header("X-Reporter-Secret", secret);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> reopen(String report, String secret, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(report + "/reopen")).header("Content-Type", "application/json")
+                .header("X-Reporter-Secret", secret).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> action(String number, String user, String body) throws Exception {

@@ -176,9 +176,10 @@ public class HandlingService {
 
     /**
      * The reporter reopens a closed report within the window, giving the reason; it goes back to the agency
-     * that answered, with fresh deadlines. Knowing the tracking number is what identifies the reporter.
+     * that answered, with fresh deadlines. The tracking number is public: the reporter proves it is them with
+     * the reporter secret of their receipt ({@link ReporterSecrets}; 403 without it).
      */
-    public ReportEntity reopen(String trackingNumber, String reason) {
+    public ReportEntity reopen(String trackingNumber, String reporterSecret, String reason) {
         if (ReportService.blank(reason)) {
             throw ProblemException.invalid(List.of(new FieldError("reason", "is required: say what is still wrong")));
         }
@@ -190,6 +191,7 @@ public class HandlingService {
         }
         return change(trackingNumber, report -> {
             ReportEntity entity = report.entity();
+            ReporterSecrets.check(entity, reporterSecret, "reopen it");
             ReportStatus next = transition(entity.status(), Action.REOPEN);
             Instant now = clock.instant();
             try {

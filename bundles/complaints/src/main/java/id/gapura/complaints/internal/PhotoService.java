@@ -39,9 +39,12 @@ public class PhotoService {
 
     /**
      * The reporter's photo of an open report; at most one per report. It becomes the report's media URL
-     * (Open311 {@code media_url}) unless the reporter gave one on submission.
+     * (Open311 {@code media_url}) unless the reporter gave one on submission. The reporter proves it is them
+     * with the reporter secret of their receipt ({@link ReporterSecrets}; 403 without it).
      */
-    public PhotoEntity addReporterPhoto(ReportEntity report, byte[] content, LongFunction<String> urlOfPhoto) {
+    public PhotoEntity addReporterPhoto(ReportEntity report, String reporterSecret, byte[] content,
+                                        LongFunction<String> urlOfPhoto) {
+        ReporterSecrets.check(report, reporterSecret, "add its photo");
         String type = check(content);
         if (!report.status().isOpen()) {
             throw ProblemException.conflict("Report " + report.trackingNumber() + " is " + report.status()

@@ -12,6 +12,7 @@ import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Table;
+import javax.persistence.Transient;
 import javax.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -88,19 +89,26 @@ public class ReportEntity {
     private Instant closedAt;
     @Column(name = "status_notes")
     private String statusNotes;
+    /** SHA-256 hex of the reporter's secret ({@link ReporterSecrets}); null for reports submitted before it existed. */
+    @Column(name = "reporter_secret_hash")
+    private String reporterSecretHash;
+    /** The reporter's secret itself: only on the instance {@link ReportService#submit} answers, never stored. */
+    @Transient
+    private String reporterSecret;
 
     protected ReportEntity() {
         // for JPA
     }
 
     ReportEntity(String trackingNumber, NewReport report, ReportClass reportClass, Instant now,
-                 Instant verificationDue) {
+                 Instant verificationDue, String reporterSecret) {
         this.trackingNumber = trackingNumber;
         this.serviceCode = report.serviceCode();
         this.reportClass = reportClass;
         this.status = ReportStatus.SUBMITTED;
         this.channel = report.channel();
-        this.description = report.description();
+        // optional, as in Open311: none is stored as the empty text (the column stays NOT NULL for every reader)
+        this.description = ReportService.blank(report.description()) ? "" : report.description();
         this.address = report.location().address();
         this.addressId = report.location().addressId();
         this.zipcode = report.location().zipcode();
@@ -117,6 +125,8 @@ public class ReportEntity {
         this.submittedAt = now;
         this.updatedAt = now;
         this.verificationDue = verificationDue;
+        this.reporterSecret = reporterSecret;
+        this.reporterSecretHash = ReporterSecrets.hash(reporterSecret);
     }
 
     void moveTo(ReportStatus status, Instant now) {
@@ -303,5 +313,17 @@ public class ReportEntity {
     /** The latest note meant for the public: an agency's answer or the closing remark. */
     public String statusNotes() {
         return statusNotes;
+    }
+
+    /**
+     * The reporter's secret, for the submission receipt: only on the report {@link ReportService#submit}
+     * answered; null on every report read from the database, which keeps only its hash.
+     */
+    public String reporterSecret() {
+        return reporterSecret;
+    }
+
+    String reporterSecretHash() {
+        return reporterSecretHash;
     }
 }

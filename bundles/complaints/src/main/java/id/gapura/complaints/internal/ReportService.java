@@ -37,6 +37,7 @@ public class ReportService {
     private final ComplaintsSettings settings;
     private final Clock clock;
     private final TrackingNumbers trackingNumbers = new TrackingNumbers();
+    private final ReporterSecrets reporterSecrets = new ReporterSecrets();
 
     @Activate
     public ReportService(@Reference ComplaintsDatabase database, @Reference RegionCalendar calendar,
@@ -118,9 +119,7 @@ public class ReportService {
                 errors.add(new FieldError("reportClass", e.getMessage()));
             }
         }
-        if (blank(report.description())) {
-            errors.add(new FieldError("description", "is required"));
-        } else if (report.description().length() > MAX_DESCRIPTION) {
+        if (report.description() != null && report.description().length() > MAX_DESCRIPTION) {
             errors.add(new FieldError("description", "is longer than " + MAX_DESCRIPTION + " characters"));
         } else {
             errors.addAll(textErrors("description", report.description(), MAX_DESCRIPTION));
@@ -152,7 +151,8 @@ public class ReportService {
         ReportClass reportClassChosen = reportClass;
         NewReport stored = withColumnScale(report);
         return database.write(em -> {
-            ReportEntity entity = new ReportEntity(number, stored, reportClassChosen, now, verificationDue);
+            ReportEntity entity = new ReportEntity(number, stored, reportClassChosen, now, verificationDue,
+                    reporterSecrets.next());
             em.persist(entity);
             em.flush();
             report.attributes().forEach((code, values) -> values.forEach(

@@ -88,10 +88,14 @@ public final class GeoReport {
                                  @JsonProperty("media_url") String mediaUrl) {
     }
 
-    /** The answer to {@code POST requests}: the tracking number, and what happens next. */
-    @JsonPropertyOrder({"service_request_id", "service_notice"})
+    /**
+     * The answer to {@code POST requests}: the tracking number, what happens next, and (Gapura's own field, which
+     * other clients ignore) the reporter secret that reopening the report or adding its photo needs, answered only here.
+     */
+    @JsonPropertyOrder({"service_request_id", "service_notice", "reporter_secret"})
     public record Receipt(@JsonProperty("service_request_id") String serviceRequestId,
-                          @JsonProperty("service_notice") String serviceNotice) {
+                          @JsonProperty("service_notice") String serviceNotice,
+                          @JsonProperty("reporter_secret") String reporterSecret) {
     }
 
     /** The answer to {@code GET tokens/{token}}. */

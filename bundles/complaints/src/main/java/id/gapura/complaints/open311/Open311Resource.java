@@ -178,7 +178,7 @@ public class Open311Resource {
             checkJurisdiction(Optional.ofNullable(field(fields, "jurisdiction_id")).orElse(absent(queryJurisdiction)));
             ReportEntity saved = store(fields);
             GeoReport.Receipt receipt = new GeoReport.Receipt(saved.trackingNumber(),
-                    new Open311Views(reports).receiptNotice(saved));
+                    new Open311Views(reports).receiptNotice(saved), saved.reporterSecret());
             return Open311Writer.Document.requests(List.of(receipt));
         });
     }

@@ -14,6 +14,7 @@ import id.gapura.complaints.internal.PhotoService;
 import id.gapura.complaints.internal.ReportEntity;
 import id.gapura.complaints.internal.ReportQuery;
 import id.gapura.complaints.internal.ReportService;
+import id.gapura.complaints.internal.ReporterSecrets;
 import id.gapura.complaints.workflow.Action;
 import id.gapura.complaints.workflow.HandlingTrack;
 import id.gapura.complaints.workflow.ReportClass;
@@ -27,6 +28,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -76,8 +78,9 @@ public class ReportsResource {
                              Boolean anonymous, Boolean confidential, Map<String, List<String>> attributes) {
     }
 
+    /** {@code reporterSecret} is in this answer only: the reporter sends it to reopen the report or add its photo. */
     public record Receipt(String trackingNumber, String status, OffsetDateTime submittedAt,
-                          OffsetDateTime verificationDue) {
+                          OffsetDateTime verificationDue, String reporterSecret) {
     }
 
     public record HandlingAction(String action, String note, String agency, String instruction, String track,
@@ -103,7 +106,7 @@ public class ReportsResource {
         ReportViews views = new ReportViews(reports, photos);
         return Response.created(UriBuilder.fromResource(ReportsResource.class).path(saved.trackingNumber()).build())
                 .entity(new Receipt(saved.trackingNumber(), ReportViews.code(saved.status().name()),
-                        views.time(saved.submittedAt()), views.time(saved.verificationDue())))
+                        views.time(saved.submittedAt()), views.time(saved.verificationDue()), saved.reporterSecret()))
                 .build();
     }
 
@@ -114,25 +117,35 @@ public class ReportsResource {
         return new ReportViews(reports, photos).publicView(find(trackingNumber));
     }
 
-    /** The reporter reopens a closed report within the window, saying what is still wrong. */
+    /**
+     * The reporter reopens a closed report within the window, saying what is still wrong; the reporter secret of
+     * the receipt in the {@code X-Reporter-Secret} header proves it is them.
+     */
     @POST
     @Public
     @Path("/{trackingNumber}/reopen")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ReportViews.PublicReport reopen(@PathParam("trackingNumber") String trackingNumber, Reopening reopening) {
-        find(trackingNumber);
-        ReportEntity report = handling.reopen(trackingNumber, reopening == null ? null : reopening.reason());
+    public ReportViews.PublicReport reopen(@PathParam("trackingNumber") String trackingNumber,
+                                           @HeaderParam(ReporterSecrets.HEADER) String reporterSecret,
+                                           Reopening reopening) {
+        ReporterSecrets.check(find(trackingNumber), reporterSecret, "reopen it");
+        ReportEntity report = handling.reopen(trackingNumber, reporterSecret,
+                reopening == null ? null : reopening.reason());
         return new ReportViews(reports, photos).publicView(report);
     }
 
-    /** The reporter adds a photo (JPEG, PNG or WebP bytes as the body) while the report is open. */
+    /**
+     * The reporter adds a photo (JPEG, PNG or WebP bytes as the body) while the report is open, with the reporter
+     * secret of the receipt in the {@code X-Reporter-Secret} header.
+     */
     @POST
     @Public
     @Path("/{trackingNumber}/photo")
     @Consumes({"image/jpeg", "image/png", "image/webp", MediaType.APPLICATION_OCTET_STREAM})
-    public Response addPhoto(@PathParam("trackingNumber") String trackingNumber, byte[] content,
+    public Response addPhoto(@PathParam("trackingNumber") String trackingNumber,
+                             @HeaderParam(ReporterSecrets.HEADER) String reporterSecret, byte[] content,
                              @Context UriInfo uri) {
-        PhotoEntity photo = photos.addReporterPhoto(find(trackingNumber), content,
+        PhotoEntity photo = photos.addReporterPhoto(find(trackingNumber), reporterSecret, content,
                 id -> uri.getBaseUriBuilder().path(ReportViews.PHOTOS + id).build().toString());
         return created(photo);
     }

@@ -63,7 +63,7 @@ class HandlingServiceTest {
         assertEquals("TPS akan dijadwalkan dua kali seminggu.", closed.statusNotes(), "the last answer stays public");
 
         db.clock.set(Instant.parse("2026-11-27T03:00:00Z"));
-        ReportEntity reopened = handling.reopen(report.trackingNumber(), "Sampah menumpuk lagi.");
+        ReportEntity reopened = handling.reopen(report.trackingNumber(), report.reporterSecret(), "Sampah menumpuk lagi.");
         assertEquals(ReportStatus.DISPOSITIONED, reopened.status());
         assertEquals("DLH", reopened.agencyCode());
         assertNull(reopened.closedAt());
@@ -162,11 +162,13 @@ class HandlingServiceTest {
 
     @Test
     void reopeningAfterTheWindowIsRefused() {
-        ReportEntity report = answeredAndClosed();
+        ReportEntity submitted = submit("SAMPAH");
+        String secret = submitted.reporterSecret();
+        ReportEntity report = answeredAndClosed(submitted);
         db.clock.set(db.clock.instant().plus(Duration.ofDays(15)));
-        ProblemException late = assertProblem(409, () -> handling.reopen(report.trackingNumber(), "Masih rusak"));
+        ProblemException late = assertProblem(409, () -> handling.reopen(report.trackingNumber(), secret, "Masih rusak"));
         assertTrue(late.detail().contains("reopen window of 14 days"), late.detail());
-        assertProblem(422, () -> handling.reopen(report.trackingNumber(), ""));
+        assertProblem(422, () -> handling.reopen(report.trackingNumber(), secret, ""));
         assertEquals(ReportStatus.CLOSED, report(report).status());
     }
 
@@ -187,8 +189,45 @@ class HandlingServiceTest {
         assertProblem(404, () -> handling.act("ADU-2026-XXXXXXXX", coordinator, HandlingRequest.of(Action.VERIFY, null)));
     }
 
-    private ReportEntity answeredAndClosed() {
-        ReportEntity report = submit("SAMPAH");
+    @Test
+    void onlyTheReporterWithTheSecretOfTheReceiptReopens() {
+        ReportEntity submitted = submit("SAMPAH");
+        String number = answeredAndClosed(submitted).trackingNumber();
+        String otherReportsSecret = submit("SAMPAH").reporterSecret();
+
+        ProblemException missing = assertProblem(403, () -> handling.reopen(number, null, "Masih rusak"));
+        assertTrue(missing.detail().contains("send the reporter secret you received when you submitted report "
+                + number + " in the X-Reporter-Secret header"), missing.detail());
+        assertProblem(403, () -> handling.reopen(number, " ", "Masih rusak"));
+        ProblemException wrong = assertProblem(403, () -> handling.reopen(number, otherReportsSecret, "Masih rusak"));
+        assertTrue(wrong.detail().contains("is not the reporter secret of report " + number), wrong.detail());
+        assertProblem(403, () -> handling.reopen(number, submitted.reporterSecret() + "x", "Masih rusak"));
+        assertProblem(403, () -> handling.reopen(number, "x".repeat(100_000), "Masih rusak"));
+        assertEquals(ReportStatus.CLOSED, report(submitted).status());
+        assertEquals(5, reports.history(submitted.id()).size(), "refusals change nothing");
+
+        ReportEntity reopened = handling.reopen(number, " " + submitted.reporterSecret() + " ", "Masih rusak");
+        assertEquals(ReportStatus.DISPOSITIONED, reopened.status());
+    }
+
+    @Test
+    void aReportFromBeforeReporterSecretsCannotBeReopenedThroughThePublicEndpoint() throws Exception {
+        ReportEntity submitted = submit("SAMPAH");
+        String number = answeredAndClosed(submitted).trackingNumber();
+        try (java.sql.Connection connection = db.dataSource.getConnection();
+             java.sql.Statement sql = connection.createStatement()) {
+            // as every report stored before migration V6 is
+            sql.executeUpdate("UPDATE complaints_report SET reporter_secret_hash = NULL");
+        }
+        ProblemException refused = assertProblem(403,
+                () -> handling.reopen(number, submitted.reporterSecret(), "Masih rusak"));
+        assertTrue(refused.detail().contains("was submitted before reporters received a reporter secret"),
+                refused.detail());
+        assertTrue(refused.detail().contains("complaint coordinator"), refused.detail());
+        assertEquals(ReportStatus.CLOSED, report(submitted).status());
+    }
+
+    private ReportEntity answeredAndClosed(ReportEntity report) {
         act(report, coordinator, HandlingRequest.of(Action.VERIFY, null));
         handling.act(report.trackingNumber(), coordinator,
                 new HandlingRequest(Action.DISPOSITION, null, "DLH", "Tindak lanjuti", null, null, null));

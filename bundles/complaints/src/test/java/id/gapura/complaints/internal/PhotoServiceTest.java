@@ -44,22 +44,44 @@ class PhotoServiceTest {
     @Test
     void theReporterAddsOnePhotoWhichBecomesTheMediaUrl() {
         ReportEntity report = submit();
-        PhotoEntity photo = photos.addReporterPhoto(report, JPEG, id -> "http://gapura.example/api/complaints/photos/" + id);
+        PhotoEntity photo = photos.addReporterPhoto(report, report.reporterSecret(), JPEG, id -> "http://gapura.example/api/complaints/photos/" + id);
         assertArrayEquals(JPEG, photos.photo(photo.id()).orElseThrow().content());
         assertEquals("image/jpeg", photo.contentType());
         assertEquals("http://gapura.example/api/complaints/photos/" + photo.id(),
                 reports.byTrackingNumber(report.trackingNumber()).orElseThrow().mediaUrl());
-        assertProblem(409, () -> photos.addReporterPhoto(report, PNG, id -> "x"));
+        assertProblem(409, () -> photos.addReporterPhoto(report, report.reporterSecret(), PNG, id -> "x"));
         assertEquals(1, photos.photos(report.id()).size());
+    }
+
+    @Test
+    void theReportersPhotoNeedsTheSecretOfTheReceipt() {
+        ReportEntity submitted = submit();
+        String secret = submitted.reporterSecret();
+        ReportEntity report = reports.byTrackingNumber(submitted.trackingNumber()).orElseThrow();
+        String otherReportsSecret = submit().reporterSecret();
+
+        ProblemException missing = assertThrows(ProblemException.class,
+                () -> photos.addReporterPhoto(report, null, JPEG, id -> "x"));
+        assertEquals(403, missing.status());
+        assertEquals("To add its photo, send the reporter secret you received when you submitted report "
+                + report.trackingNumber() + " in the X-Reporter-Secret header.", missing.detail());
+        assertProblem(403, () -> photos.addReporterPhoto(report, "", JPEG, id -> "x"));
+        assertProblem(403, () -> photos.addReporterPhoto(report, otherReportsSecret, JPEG, id -> "x"));
+        assertProblem(403, () -> photos.addReporterPhoto(report, secret.substring(1), JPEG, id -> "x"));
+        assertProblem(403, () -> photos.addReporterPhoto(report, "GIF89a", "GIF89a".getBytes(), id -> "x"));
+        assertEquals(List.of(), photos.photos(report.id()), "nobody but the reporter takes the photo slot");
+
+        PhotoEntity photo = photos.addReporterPhoto(report, secret, JPEG, id -> "x");
+        assertEquals(List.of(photo.id()), photos.photos(report.id()).stream().map(PhotoEntity::id).toList());
     }
 
     @Test
     void wrongTypesEmptyAndOversizedPhotosAreRefused() {
         ReportEntity report = submit();
-        assertProblem(415, () -> photos.addReporterPhoto(report, "GIF89a".getBytes(), id -> "x"));
-        assertProblem(400, () -> photos.addReporterPhoto(report, new byte[0], id -> "x"));
+        assertProblem(415, () -> photos.addReporterPhoto(report, report.reporterSecret(), "GIF89a".getBytes(), id -> "x"));
+        assertProblem(400, () -> photos.addReporterPhoto(report, report.reporterSecret(), new byte[0], id -> "x"));
         byte[] big = Arrays.copyOf(JPEG, 1_000_001);
-        assertProblem(413, () -> photos.addReporterPhoto(report, big, id -> "x"));
+        assertProblem(413, () -> photos.addReporterPhoto(report, report.reporterSecret(), big, id -> "x"));
         assertEquals(List.of(), photos.photos(report.id()));
     }
 
@@ -90,7 +112,7 @@ class PhotoServiceTest {
         ReportEntity report = submit();
         ReportEntity archived = handling.act(report.trackingNumber(), coordinator,
                 HandlingRequest.of(Action.ARCHIVE, "Ganda"));
-        assertProblem(409, () -> photos.addReporterPhoto(archived, JPEG, id -> "x"));
+        assertProblem(409, () -> photos.addReporterPhoto(archived, report.reporterSecret(), JPEG, id -> "x"));
     }
 
     private ReportEntity submit() {

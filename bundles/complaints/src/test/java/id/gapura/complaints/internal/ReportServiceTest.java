@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +35,7 @@ class ReportServiceTest {
     @Test
     void everyInvalidFieldIsNamedAndNothingIsStored() {
         ProblemException invalid = assertThrows(ProblemException.class, () -> reports.submit(new NewReport(
-                "NOPE", "keluhan", " ", new NewReport.Location(null, null, null, new BigDecimal("91"), null),
+                "NOPE", "keluhan", "x".repeat(4001), new NewReport.Location(null, null, null, new BigDecimal("91"), null),
                 new NewReport.Reporter(null, "not-an-email", null, null, null, false, false), Map.of(), null, "api")));
         assertEquals(422, invalid.status());
         assertEquals(List.of("serviceCode", "reportClass", "description", "address", "longitude", "latitude", "email"),
@@ -55,6 +57,45 @@ class ReportServiceTest {
         ReportEntity saved = submit("JLN-RUSAK", Map.of("ukuran", List.of("besar"), "membahayakan", List.of("ya")));
         assertEquals(List.of("membahayakan=ya", "ukuran=besar"), reports.answers(saved.id()).stream()
                 .map(answer -> answer.code() + "=" + answer.value()).toList());
+    }
+
+    @Test
+    void theReceiptCarriesTheReporterSecretAndTheDatabaseOnlyItsHash() throws Exception {
+        ReportEntity saved = submit("SAMPAH", Map.of());
+        String secret = saved.reporterSecret();
+        assertTrue(secret != null && secret.matches("[A-Za-z0-9_-]{43}"), "32 bytes, base64url without padding: " + secret);
+        assertNotEquals(secret, submit("SAMPAH", Map.of()).reporterSecret());
+        assertNull(reports.byTrackingNumber(saved.trackingNumber()).orElseThrow().reporterSecret(),
+                "a report read from the database has no secret to show");
+
+        String expectedHash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try (Connection connection = db.dataSource.getConnection(); Statement sql = connection.createStatement();
+             ResultSet row = sql.executeQuery("SELECT * FROM complaints_report WHERE id = " + saved.id())) {
+            assertTrue(row.next());
+            for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
+                String value = row.getString(column);
+                assertTrue(value == null || !value.contains(secret),
+                        row.getMetaData().getColumnName(column) + " holds the secret in plain text");
+            }
+            assertEquals(expectedHash, row.getString("reporter_secret_hash"));
+        }
+    }
+
+    @Test
+    void theDescriptionIsOptionalAsInOpen311ButStillBounded() {
+        for (String none : new String[] {null, "", "   "}) {
+            ReportEntity saved = reports.submit(new NewReport("SAMPAH", null, none,
+                    new NewReport.Location("Jl. Kenari 5", null, null, null, null),
+                    new NewReport.Reporter(null, null, null, null, null, false, false), Map.of(), null, "api"));
+            assertEquals("", saved.description());
+            assertEquals("", reports.byTrackingNumber(saved.trackingNumber()).orElseThrow().description(),
+                    "no description is stored as the empty text: the column stays NOT NULL");
+        }
+        ProblemException tooLong = assertThrows(ProblemException.class, () -> reports.submit(new NewReport("SAMPAH",
+                null, "x".repeat(4001), new NewReport.Location("Jl. Kenari 5", null, null, null, null),
+                new NewReport.Reporter(null, null, null, null, null, false, false), Map.of(), null, "api")));
+        assertEquals(List.of(new FieldError("description", "is longer than 4000 characters")), tooLong.errors());
     }
 
     @Test

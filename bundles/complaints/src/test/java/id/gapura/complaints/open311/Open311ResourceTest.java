@@ -183,24 +183,32 @@ class Open311ResourceTest {
         assertEquals(format.contentType(), response.getHeaderString("Content-Type"));
         String id;
         String notice;
+        String secret;
         if (format == Open311Format.JSON) {
             JsonNode receipt = json(response);
             assertTrue(receipt.isArray());
-            assertEquals(List.of("service_request_id", "service_notice"), fieldNames(receipt.get(0)));
+            assertEquals(List.of("service_request_id", "service_notice", "reporter_secret"), fieldNames(receipt.get(0)));
             id = receipt.get(0).get("service_request_id").asText();
             notice = receipt.get(0).get("service_notice").asText();
+            secret = receipt.get(0).get("reporter_secret").asText();
         } else {
             Document xml = xml(response);
-            assertEquals(List.of("service_request_id", "service_notice"),
+            assertEquals(List.of("service_request_id", "service_notice", "reporter_secret"),
                     childNames(nodes(xml, "/service_requests/request").item(0)));
             id = value(xml, "/service_requests/request/service_request_id");
             notice = value(xml, "/service_requests/request/service_notice");
+            secret = value(xml, "/service_requests/request/reporter_secret");
         }
+        assertTrue(secret.matches("[A-Za-z0-9_-]{43}"), "the reporter secret, answered once: " + secret);
         assertTrue(id.matches("ADU-2026-[0-9A-Z]{8}"), id);
         assertEquals("Laporan Anda diterima dengan nomor pelacakan " + id + ". Simpan nomor ini untuk mengikuti "
                 + "status dan jawaban atas laporan Anda. Koordinator pengaduan memverifikasi laporan dalam 3 hari kerja, "
                 + "paling lambat 26 November 2026 pukul 23.59 WIB.", notice);
         assertFalse(text(response).contains(ACCOUNT), "account_id is not echoed");
+        for (Open311Format read : Open311Format.values()) {
+            assertFalse(text(open311.request(id, ext(read), null)).contains(secret), "reads never show the secret");
+            assertFalse(text(open311.requests(ext(read), id, null, null, null, null, null)).contains(secret));
+        }
 
         ReportEntity stored = reports.byTrackingNumber(id).orElseThrow();
         assertAll(
@@ -219,6 +227,24 @@ class Open311ResourceTest {
                 () -> assertEquals("https://foto.example.id/1.jpg", stored.mediaUrl()),
                 () -> assertEquals(List.of("membahayakan=ya", "ukuran=besar"), reports.answers(stored.id()).stream()
                         .map(answer -> answer.code() + "=" + answer.value()).toList()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Open311Format.class)
+    void theDescriptionIsOptionalAsTheSpecSays(Open311Format format) throws Exception {
+        for (String[] fields : List.of(new String[] {"service_code", "SAMPAH", "address_string", "Jl. A"},
+                new String[] {"service_code", "SAMPAH", "address_string", "Jl. A", "description", "  "},
+                new String[] {"service_code", "SAMPAH", "address_string", "Jl. A", "description", "null"})) {
+            Response response = submit(format, fields);
+            assertEquals(200, response.getStatus(), text(response));
+        }
+        for (ReportEntity stored : reports.search(id.gapura.complaints.internal.ReportQuery.all())) {
+            assertEquals("", stored.description(), "no description is kept as the empty text");
+            JsonNode request = json(open311.request(stored.trackingNumber(), "json", null)).get(0);
+            assertEquals("", request.get("description").asText());
+            assertEquals("", value(xml(open311.request(stored.trackingNumber(), "xml", null)),
+                    "/service_requests/request/description"));
+        }
     }
 
     @Test
@@ -264,8 +290,6 @@ class Open311ResourceTest {
                 format, 400, "lat: must be between -90 and 90");
         assertError(submit(format, "service_code", "SAMPAH", "description", "x", "lat", "-6.2"), format, 400,
                 "long: is required together with lat");
-        assertError(submit(format, "service_code", "SAMPAH", "address_string", "Jl. A"), format, 400,
-                "description: is required");
         assertError(submit(format, "service_code", "SAMPAH", "address_string", "Jl. A",
                 "description", "x".repeat(4001)), format, 400, "description: is longer than 4000 characters");
         assertError(submit(format, "service_code", "SAMPAH", "address_string", "Jl. A", "description", "x",
@@ -283,10 +307,10 @@ class Open311ResourceTest {
                 "email", "x");
         assertEquals(400, response.getStatus());
         JsonNode errors = json(response);
-        assertEquals(List.of("description: is required", "lat: must be between -90 and 90",
+        assertEquals(List.of("lat: must be between -90 and 90",
                         "long: must be between -180 and 180", "email: is not an e-mail address"),
                 errors.findValuesAsText("description"));
-        assertEquals(List.of(400, 400, 400, 400), errors.findValues("code").stream().map(JsonNode::asInt).toList());
+        assertEquals(List.of(400, 400, 400), errors.findValues("code").stream().map(JsonNode::asInt).toList());
         Document xml = xml(submit(Open311Format.XML, "lat", "x", "long", "y"));
         assertEquals(3, nodes(xml, "/errors/error").getLength());
         assertEquals(List.of("code", "description"), childNames(nodes(xml, "/errors/error").item(0)));
