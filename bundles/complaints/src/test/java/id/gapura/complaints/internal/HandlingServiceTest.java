@@ -89,7 +89,7 @@ class HandlingServiceTest {
                 Action.MARK_NOT_OUR_AUTHORITY, "n".repeat(3990), null, null, null, null, "Kementerian " + "x".repeat(300))));
         assertEquals(List.of("forwardedTo"), forwarded.errors().stream().map(e -> e.field()).toList());
         assertEquals(ReportStatus.SUBMITTED, reports.byTrackingNumber(report.trackingNumber()).orElseThrow().status());
-        assertProblem(422, () -> handling.reopen(report.trackingNumber(), "lagi\u202E"));
+        assertProblem(422, () -> handling.reopen(report.trackingNumber(), report.reporterSecret(), "lagi\u202E"));
     }
 
     @Test
