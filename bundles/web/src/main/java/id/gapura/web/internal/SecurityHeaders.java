@@ -1,6 +1,5 @@
 package id.gapura.web.internal;
 
-import org.osgi.service.component.annotations.Component;
 
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
@@ -20,13 +19,6 @@ import java.io.IOException;
  * the HTTP whiteboard rather than a JAX-RS filter, so that it also covers what JAX-RS never sees (its own 404 of a
  * redeploy, pages and static resources).
  */
-@Component(service = Filter.class, property = {
-        // a name of its own: Pax Web registers only one of several filters with the same (default) name
-        "osgi.http.whiteboard.filter.name=gapura.security-headers",
-        // before the other filters, so that their answers get it too
-        "service.ranking:Integer=100",
-        "osgi.http.whiteboard.filter.pattern=/*",
-        "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=*)"})
 public class SecurityHeaders implements Filter {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; "

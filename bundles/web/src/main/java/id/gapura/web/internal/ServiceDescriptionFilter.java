@@ -1,6 +1,5 @@
 package id.gapura.web.internal;
 
-import org.osgi.service.component.annotations.Component;
 
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
@@ -22,13 +21,6 @@ import java.util.Set;
  * {@code /api/openapi.json} is the API's description; under {@code /open311/} the refusal is an Open311 error. Only
  * the query string is read, never a form body.
  */
-@Component(service = Filter.class, property = {
-        // a name of its own: Pax Web registers only one of several filters with the same (default) name
-        "osgi.http.whiteboard.filter.name=gapura.no-wadl",
-        // before the other filters, so that their answers get it too
-        "service.ranking:Integer=90",
-        "osgi.http.whiteboard.filter.pattern=/*",
-        "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=*)"})
 public class ServiceDescriptionFilter implements Filter {
 
     static final Set<String> REFUSED = Set.of("_wadl", "_schema");
