@@ -120,7 +120,7 @@ final class NotesKar {
         main.putValue("Gapura-Module-Name-En", "Test module " + id);
         main.putValue("Gapura-Module-Api", "/api/" + id);
         main.putValue("Gapura-Module-Tables", id + "_");
-        main.putValue("Import-Package", "id.gapura.api;version=\"[1.1,2)\",javax.ws.rs;version=\"[2.1,3)\","
+        main.putValue("Import-Package", "id.gapura.api;version=\"[1.2,2)\",javax.ws.rs;version=\"[2.1,3)\","
                 + "javax.sql,org.osgi.framework" + (missingImport == null ? "" : "," + missingImport));
         main.putValue("Service-Component", "OSGI-INF/notes-module.xml,OSGI-INF/notes-resource.xml");
         main.putValue("Require-Capability", "osgi.extender;filter:=\"(&(osgi.extender=osgi.component)"
@@ -128,14 +128,14 @@ final class NotesKar {
         Map<String, String> components = new LinkedHashMap<>();
         components.put("OSGI-INF/notes-module.xml", """
                 <?xml version="1.0" encoding="UTF-8"?>
-                <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="notes.module" immediate="true"
-                               activate="activate">
+                <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="notes.module" immediate="true">
                   <implementation class="%s"/>
                   <service><provide interface="id.gapura.api.GapuraModule"/></service>
                   <property name="gapura.module.id" value="%s"/>
-                  <reference name="migrator" interface="id.gapura.api.SchemaMigrator" field="migrator"/>
+                  <reference name="schema" interface="id.gapura.api.ModuleSchema" field="schema"
+                             target="(gapura.module.id=%s)"/>
                 </scr:component>
-                """.formatted(NotesModule.class.getName(), id));
+                """.formatted(NotesModule.class.getName(), id, id));
         components.put("OSGI-INF/notes-resource.xml", """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="notes.resource">

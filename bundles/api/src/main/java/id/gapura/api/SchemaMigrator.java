@@ -6,8 +6,9 @@ import org.osgi.framework.Bundle;
 /**
  * Brings a module's tables to the newest version by running the versioned SQL migrations it ships in its
  * bundle under {@code db/<module-id>/} (Flyway naming: {@code V1__create_reports.sql}, {@code V2__...}).
- * Each module keeps its own migration history. A module calls this when it activates, before it touches
- * its tables, and registers its {@link GapuraModule} service only after it succeeded.
+ * Each module keeps its own migration history. The platform calls it for every module bundle when the bundle
+ * starts, off the component runtime's thread, and then registers the module's {@link ModuleSchema}: a module
+ * references that instead of calling this.
  */
 @ProviderType
 public interface SchemaMigrator {

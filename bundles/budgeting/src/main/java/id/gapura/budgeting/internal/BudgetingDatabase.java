@@ -1,24 +1,21 @@
 package id.gapura.budgeting.internal;
 
 import id.gapura.api.Health;
-import id.gapura.api.SchemaMigrator;
+import id.gapura.api.ModuleSchema;
 import id.gapura.api.persistence.ModuleDatabase;
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The module's tables, migrated to the newest version before anything else of the module may use them. */
+/** The module's tables: there once the platform has migrated them ({@link ModuleSchema}), before anything else of the module may use them. */
 @Component(service = BudgetingDatabase.class, immediate = true)
 public class BudgetingDatabase extends ModuleDatabase {
 
     @Activate
-    public BudgetingDatabase(@Reference SchemaMigrator migrator,
-                             @Reference(target = "(osgi.unit.name=budgeting)") JpaTemplate jpa,
-                             BundleContext context) {
+    public BudgetingDatabase(@Reference(target = "(gapura.module.id=budgeting)") ModuleSchema schema,
+                             @Reference(target = "(osgi.unit.name=budgeting)") JpaTemplate jpa) {
         super(jpa);
-        migrator.migrate(context.getBundle());
     }
 
     /** For tests that bring their own migrated database. */

@@ -79,6 +79,7 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
     private final DesiredModuleState desiredState;
     private final PlatformDatabase database;
     private final RestReadiness rest;
+    private final ModuleSchemas schemas;
     private final AuditLog audit;
     private final ModuleData data;
     private final KarService kars;
@@ -95,6 +96,7 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
                                 @Reference AuditLog audit,
                                 @Reference ModuleData data,
                                 @Reference KarService kars,
+                                @Reference ModuleSchemas schemas,
                                 BundleContext context) {
         this.features = features;
         this.desiredState = desiredState;
@@ -103,6 +105,7 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
         this.audit = audit;
         this.data = data;
         this.kars = kars;
+        this.schemas = schemas;
         this.context = context;
     }
 
@@ -486,7 +489,8 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
     private Optional<String> activationFailure(Entry target) {
         for (BundleInfo info : target.feature().getBundles()) {
             Bundle bundle = info.isDependency() ? null : context.getBundle(info.getLocation());
-            Optional<String> failure = bundle == null ? Optional.empty() : rest.activationFailure(bundle);
+            Optional<String> failure = bundle == null ? Optional.empty()
+                    : schemas.failure(bundle).or(() -> rest.activationFailure(bundle));
             if (failure.isPresent()) {
                 return failure;
             }

@@ -1,12 +1,11 @@
 package id.gapura.permits.internal;
 
 import id.gapura.api.Health;
-import id.gapura.api.SchemaMigrator;
+import id.gapura.api.ModuleSchema;
 import id.gapura.api.persistence.ModuleDatabase;
 import id.gapura.api.persistence.NativeQueries;
 import org.apache.aries.jpa.template.EmConsumer;
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -14,16 +13,14 @@ import org.osgi.service.component.annotations.Reference;
 import javax.persistence.EntityManager;
 import java.util.Optional;
 
-/** The module's tables, migrated to the newest version before anything else of the module may use them. */
+/** The module's tables: there once the platform has migrated them ({@link ModuleSchema}), before anything else of the module may use them. */
 @Component(service = PermitsDatabase.class, immediate = true)
 public class PermitsDatabase extends ModuleDatabase {
 
     @Activate
-    public PermitsDatabase(@Reference SchemaMigrator migrator,
-                           @Reference(target = "(osgi.unit.name=permits)") JpaTemplate jpa,
-                           BundleContext context) {
+    public PermitsDatabase(@Reference(target = "(gapura.module.id=permits)") ModuleSchema schema,
+                           @Reference(target = "(osgi.unit.name=permits)") JpaTemplate jpa) {
         super(jpa);
-        migrator.migrate(context.getBundle());
     }
 
     /** For tests that bring their own migrated database. */

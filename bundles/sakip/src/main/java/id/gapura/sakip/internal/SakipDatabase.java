@@ -6,11 +6,10 @@ import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import id.gapura.api.time.RegionCalendar;
 import id.gapura.api.Health;
-import id.gapura.api.SchemaMigrator;
+import id.gapura.api.ModuleSchema;
 import id.gapura.api.persistence.ModuleDatabase;
 import id.gapura.api.persistence.NativeQueries;
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -21,19 +20,17 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
-/** The module's tables, migrated to the newest version before anything else of the module may use them. */
+/** The module's tables: there once the platform has migrated them ({@link ModuleSchema}), before anything else of the module may use them. */
 @Component(service = SakipDatabase.class, immediate = true)
 public class SakipDatabase extends ModuleDatabase {
 
     private final Supplier<ZoneId> zone;
 
     @Activate
-    public SakipDatabase(@Reference SchemaMigrator migrator,
-                         @Reference(target = "(osgi.unit.name=sakip)") JpaTemplate jpa,
-                         BundleContext context, @Reference RegionCalendar calendar) {
+    public SakipDatabase(@Reference(target = "(gapura.module.id=sakip)") ModuleSchema schema,
+                         @Reference(target = "(osgi.unit.name=sakip)") JpaTemplate jpa, @Reference RegionCalendar calendar) {
         super(jpa);
         this.zone = () -> calendar.workingDays().zone();
-        migrator.migrate(context.getBundle());
     }
 
     /** For tests that bring their own migrated database; times shown in UTC. */
