@@ -1,5 +1,7 @@
 package id.gapura.budgeting.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -110,6 +112,18 @@ public final class Codes {
             throw new IllegalArgumentException("not an account code: " + code);
         }
         return level == 1 ? Optional.empty() : Optional.of(dropSegments(code, 1));
+    }
+
+    /**
+     * The account's path through the six levels, from its akun down to itself, each code the parent of the next:
+     * {@code 5.1.02.01.01.0024} → {@code 5, 5.1, 5.1.02, 5.1.02.01, 5.1.02.01.01, 5.1.02.01.01.0024}.
+     */
+    public static List<String> accountPath(String code) {
+        List<String> path = new ArrayList<>();
+        for (Optional<String> at = Optional.of(code); at.isPresent(); at = accountParent(at.get())) {
+            path.add(0, at.get());
+        }
+        return List.copyOf(path);
     }
 
     public static boolean isAgencyCode(String code) {

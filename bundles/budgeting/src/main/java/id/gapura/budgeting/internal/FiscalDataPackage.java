@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.Stream;
@@ -26,7 +27,12 @@ import java.util.zip.ZipOutputStream;
  * the murni or adjusted for a perubahan/pergeseran) and {@code realisation.csv} (payments, phase executed, label
  * realisasi), whose columns carry the fiscal column types of the mapping in the domain notes (agency →
  * administrative-classification, urusan/bidang → functional-classification, account → economic-classification,
- * program/kegiatan/sub kegiatan → activity, phase, amount → value in IDR, year → date:fiscal-year).
+ * program/kegiatan/sub kegiatan → activity, phase, amount → value in IDR, year → date:fiscal-year), typed as the
+ * Fiscal Data Package 1.0 budget taxonomy types them (a fiscal year is an integer, the currency and the direction
+ * are columns, {@code value-currency:code} and {@code direction}). The account is given at each of its six levels
+ * (akun to sub rincian objek, derived from the code's structure) and the levels' order is declared with
+ * {@code prior} in the descriptor's {@code columnTypes}, so that a consumer can aggregate at any level. Columns
+ * added after the first version of the export come after the columns it had, which keep their names and order.
  */
 @Component(service = FiscalDataPackage.class)
 public class FiscalDataPackage {
@@ -55,12 +61,26 @@ public class FiscalDataPackage {
     static final String BUDGET_CSV = "budget.csv";
     static final String REALISATION_CSV = "realisation.csv";
 
-    /** Column name, Table Schema type, fiscal column type (null: none), description, whether every row has a value. */
-    record Column(String name, String type, String columnType, String title, boolean required) {
+    /**
+     * Column name, Table Schema type, fiscal column type (null: none), description, whether every row has a value,
+     * and the only values it may hold (null: any).
+     */
+    record Column(String name, String type, String columnType, String title, boolean required, List<String> values) {
+        Column(String name, String type, String columnType, String title, boolean required) {
+            this(name, type, columnType, title, required, null);
+        }
+
         Column(String name, String type, String columnType, String title) {
-            this(name, type, columnType, title, true);
+            this(name, type, columnType, title, true, null);
         }
     }
+
+    static final String ECONOMIC = "economic-classification:generic:level";
+    static final String FUNCTIONAL = "functional-classification:generic:level";
+    /** The budget taxonomy of the Fiscal Data Package 1.0, the default the descriptor keeps when it adds types. */
+    static final String BUDGET_TAXONOMY = "https://frictionlessdata.io/taxonomies/fiscal/budgets.json";
+    static final String DIRECTION = "expenditure";
+    static final String CURRENCY = "IDR";
 
     /** Who spends on what: the classification columns the budget lines and the realisation share, in this order. */
     private static final List<Column> CLASSIFICATION = List.of(
@@ -76,24 +96,42 @@ public class FiscalDataPackage {
             new Column("kegiatan_name", "string", "activity:generic:project:label", "Kegiatan"),
             new Column("sub_kegiatan_code", "string", "activity:generic:subproject:code", "Sub kegiatan code"),
             new Column("sub_kegiatan_name", "string", "activity:generic:subproject:label", "Sub kegiatan"),
-            new Column("account_code", "string", "economic-classification:generic:level6:code", "Account (kode rekening) code"),
-            new Column("account_name", "string", "economic-classification:generic:level6:label", "Account"));
+            new Column("account_code", "string", ECONOMIC + "6:code", "Account (kode rekening) code, sub rincian objek"),
+            new Column("account_name", "string", ECONOMIC + "6:label", "Account"));
+
+    /**
+     * What every row of both resources is: expenditure (belanja, account 5) in rupiah; and the account's upper levels
+     * per Permendagri 90/2019, each the parent of the next, down to {@code account_code} (level 6).
+     */
+    private static final List<Column> FISCAL_ATTRIBUTES = List.of(
+            new Column("direction", "string", "direction", "Direction: expenditure (belanja)", true, List.of(DIRECTION)),
+            new Column("currency", "string", "value-currency:code", "Currency of the amount (ISO 4217)", true, List.of(CURRENCY)),
+            new Column("akun_code", "string", ECONOMIC + "1:code", "Akun code (account level 1)"),
+            new Column("akun_name", "string", ECONOMIC + "1:label", "Akun"),
+            new Column("kelompok_code", "string", ECONOMIC + "2:code", "Kelompok code (account level 2)"),
+            new Column("kelompok_name", "string", ECONOMIC + "2:label", "Kelompok"),
+            new Column("jenis_code", "string", ECONOMIC + "3:code", "Jenis code (account level 3)"),
+            new Column("jenis_name", "string", ECONOMIC + "3:label", "Jenis"),
+            new Column("objek_code", "string", ECONOMIC + "4:code", "Objek code (account level 4)"),
+            new Column("objek_name", "string", ECONOMIC + "4:label", "Objek"),
+            new Column("rincian_objek_code", "string", ECONOMIC + "5:code", "Rincian objek code (account level 5)"),
+            new Column("rincian_objek_name", "string", ECONOMIC + "5:label", "Rincian objek"));
 
     static final List<Column> COLUMNS = concat(List.of(
             new Column("line_id", "integer", null, "Budget line (rincian belanja) number"),
-            new Column("fiscal_year", "year", "date:fiscal-year", "Fiscal year (tahun anggaran)"),
+            new Column("fiscal_year", "integer", "date:fiscal-year", "Fiscal year (tahun anggaran)"),
             new Column("phase", "string", "phase:id", "Budget phase: approved (APBD murni) or adjusted (perubahan/pergeseran)"),
             new Column("phase_label", "string", "phase:label", "Phase in Indonesian: murni, perubahan, pergeseran"),
             new Column("version", "integer", null, "DPA version")),
             CLASSIFICATION, List.of(
             new Column("description", "string", null, "What is bought", false),
-            new Column("amount", "number", "value", "Amount in rupiah (IDR)")));
+            new Column("amount", "number", "value", "Amount in rupiah (IDR)")), FISCAL_ATTRIBUTES);
 
     /** The realisation entries (phase executed, realisasi); a reversal has a negative amount and names the entry it cancels. */
     static final List<Column> REALISATION_COLUMNS = concat(List.of(
             new Column("entry_id", "integer", null, "Realisation entry number"),
             new Column("reverses_entry_id", "integer", null, "The entry this one reverses (a correction), if any", false),
-            new Column("fiscal_year", "year", "date:fiscal-year", "Fiscal year (tahun anggaran)"),
+            new Column("fiscal_year", "integer", "date:fiscal-year", "Fiscal year (tahun anggaran)"),
             new Column("phase", "string", "phase:id", "Budget phase: executed (realisasi)"),
             new Column("phase_label", "string", "phase:label", "Phase in Indonesian: realisasi"),
             new Column("version", "integer", null, "DPA version in force when the payment was recorded"),
@@ -101,7 +139,7 @@ public class FiscalDataPackage {
             CLASSIFICATION, List.of(
             new Column("document", "string", null, "Payment document (e.g. SP2D number)"),
             new Column("description", "string", null, "What was paid", false),
-            new Column("amount", "number", "value", "Amount in rupiah (IDR); negative for a reversal")));
+            new Column("amount", "number", "value", "Amount in rupiah (IDR); negative for a reversal")), FISCAL_ATTRIBUTES);
 
     @SafeVarargs
     private static List<Column> concat(List<Column>... parts) {
@@ -136,12 +174,14 @@ public class FiscalDataPackage {
                 String bidang = Codes.bidangOf(sub);
                 String program = Codes.programOf(sub);
                 String kegiatan = Codes.kegiatanOf(sub);
-                printer.printRecord(line.lineId(), year, phase, version.kind(), version.version(),
+                List<Object> row = new ArrayList<>(Arrays.asList(line.lineId(), year, phase, version.kind(), version.version(),
                         line.agencyCode(), agencies.getOrDefault(line.agencyCode(), ""),
                         urusan, programmes.getOrDefault(urusan, ""), bidang, programmes.getOrDefault(bidang, ""),
                         program, programmes.getOrDefault(program, ""), kegiatan, programmes.getOrDefault(kegiatan, ""),
                         sub, programmes.getOrDefault(sub, ""), line.accountCode(), accounts.getOrDefault(line.accountCode(), ""),
-                        line.description(), line.amount().toPlainString());
+                        line.description(), line.amount().toPlainString()));
+                row.addAll(fiscalAttributes(line.accountCode(), accounts));
+                printer.printRecord(row);
             }
         });
         String realised = Reports.csv(REALISATION_COLUMNS.stream().map(Column::name).toList(), printer -> {
@@ -151,16 +191,60 @@ public class FiscalDataPackage {
                 String bidang = Codes.bidangOf(sub);
                 String program = Codes.programOf(sub);
                 String kegiatan = Codes.kegiatanOf(sub);
-                printer.printRecord(entry.id(), entry.reversesId() == null ? "" : entry.reversesId(), year, "executed", "realisasi",
+                List<Object> row = new ArrayList<>(Arrays.asList(entry.id(), entry.reversesId() == null ? "" : entry.reversesId(),
+                        year, "executed", "realisasi",
                         entry.version(), entry.date(), entry.agencyCode(), agencies.getOrDefault(entry.agencyCode(), ""),
                         urusan, programmes.getOrDefault(urusan, ""), bidang, programmes.getOrDefault(bidang, ""),
                         program, programmes.getOrDefault(program, ""), kegiatan, programmes.getOrDefault(kegiatan, ""),
                         sub, programmes.getOrDefault(sub, ""), entry.accountCode(), accounts.getOrDefault(entry.accountCode(), ""),
-                        entry.document(), entry.description() == null ? "" : entry.description(), entry.amount().toPlainString());
+                        entry.document(), entry.description() == null ? "" : entry.description(), entry.amount().toPlainString()));
+                row.addAll(fiscalAttributes(entry.accountCode(), accounts));
+                printer.printRecord(row);
             }
         });
         String name = ("apbd-" + region + "-" + year).toLowerCase().replaceAll("[^a-z0-9._-]+", "-");
         return new Export(name, descriptor(name, year, region, version, phase), csv, realised);
+    }
+
+    /** The values of {@link #FISCAL_ATTRIBUTES} for a line on an account (always a level-6 expenditure account). */
+    private static List<Object> fiscalAttributes(String account, Map<String, String> accounts) {
+        List<Object> values = new ArrayList<>(List.of(DIRECTION, CURRENCY));
+        List<String> path = Codes.accountPath(account);
+        for (String level : path.subList(0, path.size() - 1)) {
+            values.add(level);
+            values.add(accounts.getOrDefault(level, ""));
+        }
+        return values;
+    }
+
+    /**
+     * The column types the budget taxonomy does not define or does not order: the six account levels (it has four,
+     * unordered) and the two functional levels, each level below the first with its {@code prior}, and their labels.
+     */
+    private static List<Map<String, Object>> columnTypes() {
+        List<Map<String, Object>> types = new ArrayList<>();
+        for (int level = 1; level <= 6; level++) {
+            types.addAll(levelTypes(ECONOMIC, level));
+        }
+        for (int level = 1; level <= 2; level++) {
+            types.addAll(levelTypes(FUNCTIONAL, level));
+        }
+        return types;
+    }
+
+    private static List<Map<String, Object>> levelTypes(String prefix, int level) {
+        Map<String, Object> code = new LinkedHashMap<>();
+        code.put("name", prefix + level + ":code");
+        code.put("dataType", "string");
+        code.put("unique", true);
+        if (level > 1) {
+            code.put("prior", prefix + (level - 1) + ":code");
+        }
+        Map<String, Object> label = new LinkedHashMap<>();
+        label.put("name", prefix + level + ":label");
+        label.put("dataType", "string");
+        label.put("labelOf", prefix + level + ":code");
+        return List.of(code, label);
     }
 
     private static String descriptor(String name, int year, String region, Budget.VersionView version, String phase) {
@@ -174,12 +258,14 @@ public class FiscalDataPackage {
         descriptor.put("version", Integer.toString(version.version()));
         descriptor.put("created", java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(version.lockedAt()));
         descriptor.put("countryCode", "ID");
-        descriptor.put("currency", "IDR");
+        descriptor.put("currency", CURRENCY);
         descriptor.put("granularity", "transactional");
         descriptor.put("fiscalPeriod", Map.of("start", year + "-01-01", "end", year + "-12-31"));
         descriptor.put("licenses", List.of(Map.of("name", "CC-BY-4.0", "path", "https://creativecommons.org/licenses/by/4.0/",
                 "title", "Creative Commons Attribution 4.0")));
         descriptor.put("keywords", List.of("APBD", "budget", "Indonesia", phase, "executed", "realisasi"));
+        // the default taxonomy first (naming the property replaces the default), then what this package adds to it
+        descriptor.put("columnTypes", List.of(BUDGET_TAXONOMY, columnTypes()));
         descriptor.put("resources", List.of(
                 resource("budget", BUDGET_CSV, "Budget lines (rincian belanja) of the DPA in force", COLUMNS, "line_id"),
                 resource("realisation", REALISATION_CSV, "Realisation (realisasi): payments against the DPA, corrections as"
@@ -207,9 +293,15 @@ public class FiscalDataPackage {
             if (column.name().equals("amount")) {
                 field.put("decimalChar", ".");
                 field.put("groupChar", "");
-                field.put("currency", "IDR");
+                // kept for the consumers of the first version; the Fiscal Data Package way is the currency column
+                field.put("currency", CURRENCY);
             }
-            field.put("constraints", Map.of("required", column.required()));
+            Map<String, Object> constraints = new LinkedHashMap<>();
+            constraints.put("required", column.required());
+            if (column.values() != null) {
+                constraints.put("enum", column.values());
+            }
+            field.put("constraints", constraints);
             fields.add(field);
         }
         Map<String, Object> schema = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CodesTest {
@@ -40,6 +41,15 @@ class CodesTest {
         assertEquals(0, Codes.accountLevel("7.1"));
         assertEquals(Optional.of("5.1.02.01.01"), Codes.accountParent("5.1.02.01.01.0024"));
         assertEquals("5.1.02", Codes.accountGroupOf("5.1.02.01.01.0024"));
+    }
+
+    @Test
+    void anAccountsPathRunsFromAkunDownToItself() {
+        assertEquals(List.of("5", "5.1", "5.1.02", "5.1.02.01", "5.1.02.01.01", "5.1.02.01.01.0024"),
+                Codes.accountPath("5.1.02.01.01.0024"));
+        assertEquals(List.of("4", "4.1", "4.1.01"), Codes.accountPath("4.1.01"));
+        assertEquals(List.of("6"), Codes.accountPath("6"));
+        assertThrows(IllegalArgumentException.class, () -> Codes.accountPath("5.1.02.01.01.24"));
     }
 
     @Test

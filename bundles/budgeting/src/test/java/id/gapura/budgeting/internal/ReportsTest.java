@@ -234,6 +234,117 @@ class ReportsTest {
                 "apbd-kabupaten-contoh-2027/realisation.csv"), zipped);
     }
 
+    /** The columns of the first export, in order: kept as they were for the consumers that read them. */
+    private static final List<String> CLASSIFICATION_COLUMNS = List.of("agency_code", "agency_name", "urusan_code",
+            "urusan_name", "bidang_code", "bidang_name", "program_code", "program_name", "kegiatan_code",
+            "kegiatan_name", "sub_kegiatan_code", "sub_kegiatan_name", "account_code", "account_name");
+
+    @Test
+    void theFiscalDataPackageFollowsTheFiscalTaxonomy() throws Exception {
+        db.realisation.record(YEAR, new Realisation.Input(DIKNAS, USB, PC, "2027-03-15", new BigDecimal("150000000"),
+                "SP2D-0001/LS/2027", "PC lab, termin 1"), tapd);
+        FiscalDataPackage.Export export = new FiscalDataPackage(db.budget, db.reference, db.realisation).export(YEAR, "Kabupaten Contoh");
+        JsonNode descriptor = new ObjectMapper().readTree(export.descriptor());
+        assertEquals(List.of(), Frictionless.validate(descriptor, Map.of("budget.csv", export.csv(),
+                "realisation.csv", export.realisationCsv())));
+        Map<String, String> files = Map.of("budget", export.csv(), "realisation", export.realisationCsv());
+        Map<String, List<String>> before = Map.of(
+                "budget", concat(List.of("line_id", "fiscal_year", "phase", "phase_label", "version"),
+                        CLASSIFICATION_COLUMNS, List.of("description", "amount")),
+                "realisation", concat(List.of("entry_id", "reverses_entry_id", "fiscal_year", "phase", "phase_label",
+                        "version", "date"), CLASSIFICATION_COLUMNS, List.of("document", "description", "amount")));
+
+        for (JsonNode resource : descriptor.get("resources")) {
+            String name = resource.get("name").asText();
+            Map<String, JsonNode> byColumnType = new java.util.HashMap<>();
+            List<String> fieldNames = new ArrayList<>();
+            resource.get("schema").get("fields").forEach(field -> {
+                fieldNames.add(field.get("name").asText());
+                if (field.has("columnType")) {
+                    assertNull(byColumnType.put(field.get("columnType").asText(), field), "one column per column type");
+                }
+            });
+            // the existing columns stay, in their order; the new ones come after them
+            assertEquals(before.get(name), fieldNames.subList(0, before.get(name).size()), name);
+
+            // date:fiscal-year is an integer in the taxonomy
+            assertEquals("fiscal_year", byColumnType.get("date:fiscal-year").get("name").asText());
+            assertEquals("integer", byColumnType.get("date:fiscal-year").get("type").asText(), name);
+
+            // direction and currency are columns, as the taxonomy has them
+            assertEquals("direction", byColumnType.get("direction").get("name").asText());
+            assertEquals("currency", byColumnType.get("value-currency:code").get("name").asText());
+
+            // the economic classification at every level of Permendagri 90/2019, codes and names
+            List<String> levels = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            for (int level = 1; level <= 6; level++) {
+                JsonNode code = byColumnType.get("economic-classification:generic:level" + level + ":code");
+                JsonNode label = byColumnType.get("economic-classification:generic:level" + level + ":label");
+                assertTrue(code != null && label != null, name + " economic level " + level);
+                assertEquals("string", code.get("type").asText());
+                levels.add(code.get("name").asText());
+                labels.add(label.get("name").asText());
+            }
+            assertEquals(List.of("akun_code", "kelompok_code", "jenis_code", "objek_code", "rincian_objek_code",
+                    "account_code"), levels);
+            assertEquals(List.of("akun_name", "kelompok_name", "jenis_name", "objek_name", "rincian_objek_name",
+                    "account_name"), labels);
+
+            List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                    .parse(new StringReader(files.get(name))).getRecords();
+            assertFalse(rows.isEmpty(), name);
+            for (CSVRecord row : rows) {
+                assertEquals("expenditure", row.get("direction"));
+                assertEquals("IDR", row.get("currency"));
+                assertEquals(Integer.toString(YEAR), row.get("fiscal_year"));
+                assertEquals("5", row.get("akun_code"));
+                for (int level = 1; level < 6; level++) {
+                    // each level is the parent of the next in the account code structure
+                    assertEquals(java.util.Optional.of(row.get(levels.get(level - 1))), Codes.accountParent(row.get(levels.get(level))),
+                            name + " row " + row.getRecordNumber());
+                    assertFalse(row.get(labels.get(level - 1)).isEmpty(), name + " " + labels.get(level - 1));
+                }
+            }
+        }
+        CSVRecord pc = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(new StringReader(export.realisationCsv())).getRecords().get(0);
+        assertEquals(PC, pc.get("account_code"));
+        assertEquals(Codes.accountPath(PC).subList(0, 5), List.of(pc.get("akun_code"), pc.get("kelompok_code"),
+                pc.get("jenis_code"), pc.get("objek_code"), pc.get("rincian_objek_code")));
+        assertEquals(db.reference.names(Codes.Kind.ACCOUNTS).get(Codes.accountPath(PC).get(1)), pc.get("kelompok_name"));
+
+        // the levels' order, declared as the Fiscal Data Package does: a prior for each level below the first,
+        // after the budget taxonomy the package keeps using
+        JsonNode columnTypes = descriptor.get("columnTypes");
+        assertEquals("https://frictionlessdata.io/taxonomies/fiscal/budgets.json", columnTypes.get(0).asText());
+        Map<String, JsonNode> declared = new java.util.HashMap<>();
+        columnTypes.get(1).forEach(type -> declared.put(type.get("name").asText(), type));
+        for (int level = 1; level <= 6; level++) {
+            JsonNode code = declared.get("economic-classification:generic:level" + level + ":code");
+            assertEquals("string", code.get("dataType").asText());
+            assertTrue(code.get("unique").asBoolean());
+            if (level == 1) {
+                assertFalse(code.has("prior"));
+            } else {
+                assertEquals("economic-classification:generic:level" + (level - 1) + ":code", code.get("prior").asText());
+            }
+            assertEquals("economic-classification:generic:level" + level + ":code",
+                    declared.get("economic-classification:generic:level" + level + ":label").get("labelOf").asText());
+        }
+        assertEquals("functional-classification:generic:level1:code",
+                declared.get("functional-classification:generic:level2:code").get("prior").asText());
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        List<String> all = new ArrayList<>();
+        for (List<String> part : parts) {
+            all.addAll(part);
+        }
+        return all;
+    }
+
     @Test
     void thePublicRealisationCsvNeutralisesFormulaCellsAndKeepsNegativeAmounts() {
         Realisation.Entry paid = db.realisation.record(YEAR, new Realisation.Input(DINKES, GIZI, MEALS, "2027-04-01",
@@ -241,8 +352,9 @@ class ReportsTest {
         db.realisation.reverse(YEAR, paid.id(), "salah akun", tapd);
         String csv = new FiscalDataPackage(db.budget, db.reference, db.realisation).export(YEAR, "Kabupaten Contoh")
                 .realisationCsv();
-        assertTrue(csv.contains(",\"'=HYPERLINK(\"\"http://x.example\"\",\"\"klik\"\")\",'@SUM(1+1),2100000.50\r\n"), csv);
-        assertTrue(csv.contains(",-2100000.50\r\n"), csv);
+        // the amount, then the columns added after it (direction, currency, account levels)
+        assertTrue(csv.contains(",\"'=HYPERLINK(\"\"http://x.example\"\",\"\"klik\"\")\",'@SUM(1+1),2100000.50,expenditure,IDR,"), csv);
+        assertTrue(csv.contains(",-2100000.50,expenditure,IDR,"), csv);
         assertFalse(csv.contains(",=") || csv.contains(",@") || csv.contains(",\"="), csv);
     }
 

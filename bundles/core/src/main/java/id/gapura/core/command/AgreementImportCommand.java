@@ -1,9 +1,12 @@
 package id.gapura.core.command;
 
+import id.gapura.api.AuditLog;
+import id.gapura.api.AuditOutcome;
 import id.gapura.core.AgreementService;
 import id.gapura.core.AgreementService.ImportResult;
 import id.gapura.core.agreement.Agreement;
-import id.gapura.core.agreement.AgreementVerifier;
+import id.gapura.core.agreement.AgreementFile;
+import id.gapura.core.agreement.AgreementRefusedException;
 import id.gapura.core.agreement.StoredAgreement;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -11,10 +14,10 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.FileCompleter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 
@@ -22,6 +25,8 @@ import java.util.stream.Collectors;
 @Command(scope = "agreement", name = "import",
         description = "Verifies a signed cooperation agreement (PKS) and stores it; a refused document stores nothing")
 public class AgreementImportCommand extends ModuleCommandSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgreementImportCommand.class);
 
     @Argument(index = 0, name = "file", description = "The signed agreement (.jws, compact JWS); a relative path "
             + "is relative to the Gapura folder", required = true)
@@ -31,24 +36,29 @@ public class AgreementImportCommand extends ModuleCommandSupport {
     @Reference
     AgreementService agreements;
 
+    @Reference
+    AuditLog audit;
+
     @Override
     protected void run() throws Exception {
         Path path = agreements.resolve(file);
+        String source = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         String document;
         try {
-            if (Files.size(path) > AgreementVerifier.MAX_DOCUMENT_CHARS) {
-                throw failure("Refused: " + path + " has " + Files.size(path) + " bytes; a signed agreement has at "
-                        + "most " + AgreementVerifier.MAX_DOCUMENT_CHARS + ". Nothing was stored.");
-            }
-            document = Files.readString(path, StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw failure("Cannot read " + path + " (" + e.getClass().getSimpleName() + "). Relative paths are "
-                    + "relative to the Gapura folder " + agreements.resolve(".") + ". Nothing was stored.");
+            document = AgreementFile.read(path);
+        } catch (AgreementRefusedException e) {
+            // refused before it is read as an agreement, so the service never sees it: audited here as the service
+            // audits the refusals it finds (action, subject the file name, the reason; never the content)
+            refused(source, e.getMessage() + " Nothing was stored.");
+            String hint = e.getCause() instanceof IOException ? " A relative path is relative to the Gapura folder "
+                    + agreements.resolve(".") + "." : "";
+            throw failure("Refused: " + e.getMessage() + hint + " Nothing was stored.");
         }
         ImportResult result;
         try {
-            result = agreements.importDocument(document, path.getFileName().toString(), actor());
-        } catch (id.gapura.core.agreement.AgreementRefusedException e) {
+            result = agreements.importDocument(document, source, actor());
+        } catch (AgreementRefusedException e) {
+            // the service has audited it
             throw failure("Refused: " + e.getMessage() + " Nothing was stored.");
         }
         StoredAgreement stored = result.stored();
@@ -66,5 +76,14 @@ public class AgreementImportCommand extends ModuleCommandSupport {
         System.out.println("Signed with trusted key " + stored.keyId() + ".");
         result.warnings().forEach(warning -> System.out.println("Warning: " + warning));
         System.out.println("Next: agreement:apply --dry-run shows what it changes; agreement:apply applies it.");
+    }
+
+    private void refused(String source, String detail) {
+        try {
+            audit.record(actor(), "agreement.import", null, source, AuditOutcome.REFUSED, detail);
+        } catch (RuntimeException e) {
+            // the administrator still gets the refusal; the log says the audit entry is missing
+            LOG.error("Could not record in the audit log: agreement.import {} refused by {}: {}", source, actor(), detail, e);
+        }
     }
 }
