@@ -1,18 +1,28 @@
 package id.gapura.api.csv;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * CSV (RFC 4180: cells with the delimiter, a quote, CR or LF are quoted, quotes doubled; CRLF between records)
- * that a spreadsheet opens as data, never as formulas. Every module writes its exports with it.
- * <p>The formula rule: a text cell starting with {@code =}, {@code +}, {@code -}, {@code @}, tab or carriage
- * return gets a leading apostrophe, which Excel, LibreOffice and Google Sheets show as text and do not run
- * (names and descriptions are typed by people). A cell that is a plain number stays as it is, so that
+ * CSV (RFC 4180, CRLF between records) that a spreadsheet opens as data, never as formulas. Every module
+ * writes its exports with it.
+ * <p>Quoting and escaping are Apache Commons CSV's ({@link CSVFormat#RFC4180} with this delimiter, minimal
+ * quoting): a cell with the delimiter, a quote, CR or LF is quoted and its quotes doubled, and so, as Commons
+ * CSV does for safety, is a cell that starts with a character up to {@code #} (a space, {@code !}, {@code #}...)
+ * or ends with a space or a control character. An empty first cell is written {@code ""}, so that a record of
+ * one empty cell is not a blank line.
+ * <p>The formula rule is Gapura's: a text cell starting with {@code =}, {@code +}, {@code -}, {@code @}, tab or
+ * carriage return gets a leading apostrophe, which Excel, LibreOffice and Google Sheets show as text and do not
+ * run (names and descriptions are typed by people). A cell that is a plain number stays as it is, so that
  * negative amounts (a reversing payment, {@code -1500000.00}) remain numbers: {@link Number} cells, and text
  * that is only an optional sign, digits and at most one decimal point or comma ({@code -12}, {@code -1,5}).
  * Anything else, such as {@code -1+1} or {@code =SUM(A1)}, is neutralised.
@@ -21,8 +31,7 @@ public final class CsvWriter {
 
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?[0-9]+(?:[.,][0-9]+)?");
 
-    private final Writer out;
-    private final char delimiter;
+    private final CSVPrinter printer;
 
     /** Comma-separated. */
     public CsvWriter(Writer out) {
@@ -34,29 +43,28 @@ public final class CsvWriter {
         if (delimiter == '"' || delimiter == '\r' || delimiter == '\n') {
             throw new IllegalArgumentException("a delimiter cannot be a quote or a line break");
         }
-        this.out = out;
-        this.delimiter = delimiter;
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).get();
+        try {
+            this.printer = new CSVPrinter(out, format);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One record; {@code null} cells are empty. */
     public CsvWriter printRecord(Object... cells) {
-        return printRecord(List.of(cells.length == 0 ? new Object[0] : nonNull(cells)));
+        return printRecord(Arrays.asList(cells));
     }
 
     /** One record; {@code null} cells are empty. */
     public CsvWriter printRecord(Iterable<?> cells) {
+        List<String> texts = new ArrayList<>();
+        for (Object cell : cells) {
+            // as text, never null: Commons CSV writes a null first cell unquoted, a blank line for a record of one
+            texts.add(text(cell));
+        }
         try {
-            boolean first = true;
-            for (Object cell : cells) {
-                if (!first) {
-                    out.write(delimiter);
-                }
-                String text = text(cell);
-                // an empty first cell is written "" so that a record of one empty cell is not an empty line
-                out.write(first && text.isEmpty() ? "\"\"" : quote(text));
-                first = false;
-            }
-            out.write("\r\n");
+            printer.printRecord(texts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,7 +73,7 @@ public final class CsvWriter {
 
     public void flush() {
         try {
-            out.flush();
+            printer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,7 +81,7 @@ public final class CsvWriter {
 
     /** The cell's text as written (before quoting): numbers plain, formula-like text neutralised. */
     public static String text(Object cell) {
-        if (cell == null || cell == NULL) {
+        if (cell == null) {
             return "";
         }
         if (cell instanceof BigDecimal decimal) {
@@ -96,24 +104,5 @@ public final class CsvWriter {
             return value;
         }
         return "'" + value;
-    }
-
-    private String quote(String text) {
-        boolean needs = false;
-        for (int i = 0; i < text.length() && !needs; i++) {
-            char c = text.charAt(i);
-            needs = c == delimiter || c == '"' || c == '\r' || c == '\n';
-        }
-        return needs ? '"' + text.replace("\"", "\"\"") + '"' : text;
-    }
-
-    private static final Object NULL = new Object();
-
-    private static Object[] nonNull(Object[] cells) {
-        Object[] copy = new Object[cells.length];
-        for (int i = 0; i < cells.length; i++) {
-            copy[i] = cells[i] == null ? NULL : cells[i];
-        }
-        return copy;
     }
 }

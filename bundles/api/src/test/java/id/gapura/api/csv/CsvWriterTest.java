@@ -1,10 +1,15 @@
 package id.gapura.api.csv;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -57,6 +62,21 @@ class CsvWriterTest {
     void anEmptyFirstCellIsQuotedSoTheRecordIsNotABlankLine() {
         assertEquals("\"\",x\r\n", write(',', null, "x"));
         assertEquals("\"\"\r\n", write(',', ""));
+    }
+
+    @Test
+    void commonsCsvAlsoQuotesCellsThatStartLowOrEndInWhitespace() {
+        assertEquals("\" lead\",\"#x\",\"trail \",ok\r\n", write(',', " lead", "#x", "trail ", "ok"));
+    }
+
+    @Test
+    void whatIsWrittenReadsBackAsTheCellsText() throws IOException {
+        Object[] cells = {"plain", "a;b", "say \"hi\"", "two\r\nlines", " lead", "#x", "=1", null, -3, ""};
+        String written = write(';', cells);
+        List<CSVRecord> records = CSVFormat.RFC4180.builder().setDelimiter(';').get()
+                .parse(new StringReader(written)).getRecords();
+        assertEquals(1, records.size());
+        assertEquals(Arrays.stream(cells).map(CsvWriter::text).toList(), records.get(0).toList());
     }
 
     @Test

@@ -353,14 +353,28 @@ public class Open311Resource {
                 .map(error -> new GeoReport.Error(status, describe(error))).toList());
     }
 
+    /**
+     * A platform field error (ReportService's field names) as the Open311 parameter the client sent. The
+     * platform's {@code name} is first_name and last_name joined, so both are named. Its {@code address}
+     * names two errors: no location at all (its message begins "give"), or an address_string it refuses.
+     */
     private static String describe(FieldError error) {
+        String message = error.message();
         return switch (error.field()) {
-            case "serviceCode" -> "service_code: " + error.message();
-            case "address" -> "location: give lat and long, address_string or address_id";
+            case "serviceCode" -> "service_code: " + message;
+            case "reportClass" -> "report_class: " + message;
+            case "address" -> message.startsWith("give ")
+                    ? "location: give lat and long, address_string or address_id"
+                    : "address_string: " + message;
+            case "addressId" -> "address_id: " + message;
             case "latitude", "longitude" -> (error.field().equals("latitude") ? "lat" : "long") + ": "
-                    + error.message().replaceAll("\\blatitude\\b", "lat").replaceAll("\\blongitude\\b", "long");
-            case "reportClass" -> "report_class: " + error.message();
-            default -> error.field() + ": " + error.message();
+                    + message.replaceAll("\\blatitude\\b", "lat").replaceAll("\\blongitude\\b", "long");
+            case "name" -> "first_name, last_name: " + message;
+            case "deviceId" -> "device_id: " + message;
+            case "accountId" -> "account_id: " + message;
+            case "mediaUrl" -> "media_url: " + message;
+            // description, zipcode, email, phone and attribute[code] are named as in Open311
+            default -> error.field() + ": " + message;
         };
     }
 

@@ -2,6 +2,8 @@ package id.gapura.complaints.open311;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.gapura.api.FieldError;
+import id.gapura.api.ProblemException;
 import id.gapura.complaints.internal.ApiKeyService;
 import id.gapura.complaints.internal.HandlingRequest;
 import id.gapura.complaints.internal.HandlingService;
@@ -722,23 +724,81 @@ class Open311ResourceTest {
     void fieldsLongerThanTheDatabaseHoldsAre400NamingTheField(Open311Format format) throws Exception {
         String[] valid = {"service_code", "SAMPAH", "lat", "-6.1754", "long", "106.8272"};
         String[][] cases = {
-                {"address_string", "a".repeat(501)},
-                {"first_name", "B".repeat(201)},
-                {"last_name", "S".repeat(201)},
-                {"email", "b".repeat(250) + "@example.id"},
-                {"phone", "0".repeat(33)},
-                {"address_id", "A".repeat(101)},
-                {"zipcode", "1".repeat(11)},
-                {"device_id", "d".repeat(201)},
-                {"account_id", "a".repeat(201)},
-                {"description", "d".repeat(4001)},
+                {"address_string", "a".repeat(501), "500"},
+                {"first_name", "B".repeat(201), "200"},
+                {"last_name", "S".repeat(201), "200"},
+                {"email", "b".repeat(250) + "@example.id", "254"},
+                {"phone", "0".repeat(33), "32"},
+                {"address_id", "A".repeat(101), "100"},
+                {"zipcode", "1".repeat(11), "10"},
+                {"device_id", "d".repeat(201), "200"},
+                {"account_id", "a".repeat(201), "200"},
+                {"media_url", "https://foto.example.id/" + "a".repeat(1000), "1000"},
+                {"description", "d".repeat(4001), "4000"},
         };
         for (String[] field : cases) {
-            Response response = submit(format, field[0].equals("description") ? append(valid, field)
-                    : append(append(valid, "description", "x"), field));
-            assertError(response, format, 400, field[0]);
+            String[] given = {field[0], field[1]};
+            Response response = submit(format, field[0].equals("description") ? append(valid, given)
+                    : append(append(valid, "description", "x"), given));
+            assertError(response, format, 400, field[0] + ": is longer than " + field[2] + " characters");
             assertFalse(text(response).contains("<code>500") || text(response).contains("\"code\":500"),
                     field[0] + ": " + text(response));
+        }
+        assertError(submit(format, append(append(valid, "description", "x"), "first_name", "B".repeat(150),
+                "last_name", "S".repeat(150))), format, 400, "first_name, last_name: are together longer than 200");
+        assertNoReports();
+    }
+
+    /**
+     * What the platform refuses (its 422, in its own field names) is a 400 naming the Open311 parameter the
+     * client sent: for a value too long for its column, and for the one location error.
+     */
+    @Test
+    void thePlatformsFieldErrorsNameTheOpen311Parameters() {
+        String[][] cases = {
+                {"address", "address_string", "500"},
+                {"addressId", "address_id", "100"},
+                {"zipcode", "zipcode", "10"},
+                {"email", "email", "254"},
+                {"phone", "phone", "32"},
+                {"deviceId", "device_id", "200"},
+                {"accountId", "account_id", "200"},
+                {"mediaUrl", "media_url", "1000"},
+                // reporter_name is first_name and last_name joined: the platform cannot say which was too long
+                {"name", "first_name, last_name", "200"},
+                {"description", "description", "4000"},
+        };
+        for (String[] field : cases) {
+            String message = "must be at most " + field[2] + " characters";
+            Open311Exception refusal = Open311Resource.fromProblem(
+                    ProblemException.invalid(List.of(new FieldError(field[0], message))));
+            assertEquals(400, refusal.status(), field[0]);
+            assertEquals(List.of(new GeoReport.Error(400, field[1] + ": " + message)), refusal.errors(), field[0]);
+        }
+        Open311Exception noLocation = Open311Resource.fromProblem(ProblemException.invalid(List.of(
+                new FieldError("address", "give an address, or latitude and longitude"))));
+        assertEquals(List.of(new GeoReport.Error(400, "location: give lat and long, address_string or address_id")),
+                noLocation.errors());
+    }
+
+    /** A value the platform refuses after the Open311 checks (a control character) names the Open311 parameter. */
+    @ParameterizedTest
+    @EnumSource(Open311Format.class)
+    void aValueThePlatformRefusesNamesTheOpen311Parameter(Open311Format format) throws Exception {
+        String[] valid = {"service_code", "SAMPAH", "lat", "-6.1754", "long", "106.8272", "description", "x"};
+        String[][] cases = {
+                {"address_string", "address_string"},
+                {"address_id", "address_id"},
+                {"zipcode", "zipcode"},
+                {"phone", "phone"},
+                {"device_id", "device_id"},
+                {"account_id", "account_id"},
+                {"first_name", "first_name, last_name"},
+                {"last_name", "first_name, last_name"},
+        };
+        for (String[] field : cases) {
+            Response response = submit(format, append(valid, field[0], "1\u00072"));
+            assertError(response, format, 400, field[1] + ": must not contain the control character U+0007");
         }
         assertNoReports();
     }
