@@ -79,7 +79,7 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
     private final DesiredModuleState desiredState;
     private final PlatformDatabase database;
     private final RestReadiness rest;
-    private final ModuleSchemas schemas;
+    private final ModuleExtender schemas;
     private final AuditLog audit;
     private final ModuleData data;
     private final KarService kars;
@@ -96,7 +96,7 @@ public class FeatureModuleManager implements ModuleManager, ModuleCatalog {
                                 @Reference AuditLog audit,
                                 @Reference ModuleData data,
                                 @Reference KarService kars,
-                                @Reference ModuleSchemas schemas,
+                                @Reference ModuleExtender schemas,
                                 BundleContext context) {
         this.features = features;
         this.desiredState = desiredState;

@@ -2,6 +2,7 @@ package id.gapura.core.internal;
 
 import id.gapura.api.ModuleDescriptor;
 import id.gapura.api.ModuleSchema;
+import id.gapura.api.RestApplications;
 import id.gapura.api.SchemaMigrator.MigrationReport;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -11,10 +12,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.JaxrsWhiteboardConstants;
 import org.osgi.util.tracker.BundleTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.ws.rs.core.Application;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.Optional;
@@ -24,16 +27,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The module extender's schema half: when a module bundle starts, runs the migrations it ships under
- * {@code db/<id>/} on a thread of its own (never the component runtime's, never the features installer's), then
- * registers the module's {@link ModuleSchema} with the module bundle's context, which the module's components wait
- * for. A failed migration leaves the module without it, so the module does not serve; the failure is kept for the
- * bundle until it starts again, and logged once in one line.
+ * The module extender: one {@link BundleTracker} over the started bundles with {@code Gapura-Module-*} headers.
+ * For each module bundle, with the module bundle's own context (so that it all leaves with the bundle):
+ * <ul>
+ * <li>its JAX-RS application {@code gapura.<id>} at its API path ({@code Gapura-Module-Api}); the whiteboard builds
+ * one CXF server per application, so a module that comes or goes rebuilds its own server and no other;</li>
+ * <li>its schema: the migrations it ships under {@code db/<id>/} run on a thread of their own (never the component
+ * runtime's, never the features installer's), then its {@link ModuleSchema} is registered, which the module's
+ * components wait for. A failed migration leaves the module without it, so the module does not serve; the failure
+ * is kept for the bundle until it starts again, and logged once in one line.</li>
+ * </ul>
  */
-@Component(service = ModuleSchemas.class, immediate = true)
-public class ModuleSchemas {
+@Component(service = ModuleExtender.class, immediate = true)
+public class ModuleExtender {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ModuleSchemas.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ModuleExtender.class);
 
     private final PlatformDatabase database;
     private final RestReadiness readiness;
@@ -44,27 +52,32 @@ public class ModuleSchemas {
     });
     /** The outcome per started module bundle: there while the bundle is started. */
     private final Map<Bundle, Outcome> outcomes = new ConcurrentHashMap<>();
-    private final BundleTracker<Bundle> tracker;
+    private final BundleTracker<ServiceRegistration<Application>> tracker;
 
     @Activate
-    public ModuleSchemas(@Reference PlatformDatabase database, @Reference RestReadiness readiness,
+    public ModuleExtender(@Reference PlatformDatabase database, @Reference RestReadiness readiness,
                          BundleContext context) {
         this.database = database;
         this.readiness = readiness;
         tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, null) {
             @Override
-            public Bundle addingBundle(Bundle bundle, BundleEvent event) {
+            public ServiceRegistration<Application> addingBundle(Bundle bundle, BundleEvent event) {
                 Optional<ModuleDescriptor> module = ModuleDescriptor.fromHeaders(bundle.getHeaders("")::get);
-                if (module.isEmpty()) {
+                if (module.isEmpty() || bundle.getBundleContext() == null) {
+                    return null;
+                }
+                ServiceRegistration<Application> application = registerApplication(bundle, module.get());
+                if (application == null) {
                     return null;
                 }
                 outcomes.put(bundle, Outcome.PENDING);
                 migrations.execute(() -> migrate(bundle, module.get()));
-                return bundle;
+                return application;
             }
 
             @Override
-            public void removedBundle(Bundle bundle, BundleEvent event, Bundle tracked) {
+            public void removedBundle(Bundle bundle, BundleEvent event, ServiceRegistration<Application> application) {
+                unregister(application);
                 Outcome outcome = outcomes.remove(bundle);
                 if (outcome != null && outcome.registration != null) {
                     unregister(outcome.registration);
@@ -109,16 +122,32 @@ public class ModuleSchemas {
         }
     }
 
+    private static ServiceRegistration<Application> registerApplication(Bundle bundle, ModuleDescriptor module) {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(JaxrsWhiteboardConstants.JAX_RS_APPLICATION_BASE, module.apiPath());
+        properties.put(JaxrsWhiteboardConstants.JAX_RS_NAME, RestApplications.applicationName(module.id()));
+        properties.put(RestApplications.GAPURA_APPLICATION, Boolean.TRUE);
+        return register(bundle, Application.class, new Application(), properties);
+    }
+
     private static ServiceRegistration<ModuleSchema> register(Bundle bundle, String id, String version) {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(ModuleSchema.MODULE_ID, id);
+        return register(bundle, ModuleSchema.class, new Migrated(id, version), properties);
+    }
+
+    /** Registered with the module bundle's context; {@code null} when the bundle stopped meanwhile. */
+    private static <S> ServiceRegistration<S> register(Bundle bundle, Class<S> type, S service,
+                                                       Hashtable<String, Object> properties) {
         BundleContext context = bundle.getBundleContext();
         if (context == null) {
             return null;
         }
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put(ModuleSchema.MODULE_ID, id);
         try {
-            return context.registerService(ModuleSchema.class, new Migrated(id, version), properties);
+            return context.registerService(type, service, properties);
         } catch (IllegalStateException stopped) {
+            LOG.debug("Module bundle {} stopped before its {} was registered", bundle.getSymbolicName(),
+                    type.getSimpleName());
             return null;
         }
     }
