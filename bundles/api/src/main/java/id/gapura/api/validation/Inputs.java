@@ -234,7 +234,7 @@ public final class Inputs {
         if (value == null || value.isBlank()) {
             return fail(field, "is required");
         }
-        if (value.length() > maxLength || !CODE.matcher(value).matches()) {
+        if (!isCode(value, maxLength)) {
             return fail(field, "must be a code of at most " + maxLength
                     + " letters, digits, '.', '_' or '-' (starting and ending with a letter or digit)");
         }
