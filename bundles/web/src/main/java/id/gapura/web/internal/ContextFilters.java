@@ -14,10 +14,10 @@ import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 
 import javax.servlet.Filter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Puts {@link SecurityHeaders} and {@link ServiceDescriptionFilter} in front of every HTTP context, the default one
@@ -31,7 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ContextFilters {
 
     private final BundleContext bundleContext;
-    private final Map<String, List<ServiceRegistration<Filter>>> byContext = new ConcurrentHashMap<>();
+    /** Guarded by this component's lock, as are all its methods that change it. */
+    private final Map<String, List<ServiceRegistration<Filter>>> byContext = new HashMap<>();
 
     /** DS binds the contexts after the constructor, so the bundle context is there for them. */
     @Activate

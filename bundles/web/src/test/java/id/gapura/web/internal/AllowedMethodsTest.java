@@ -14,7 +14,6 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.net.URI;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -69,12 +68,7 @@ class AllowedMethodsTest {
 
     private Response options(String path) {
         AtomicReference<Response> aborted = new AtomicReference<>();
-        UriInfo uri = (UriInfo) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{UriInfo.class},
-                (p, m, a) -> switch (m.getName()) {
-                    case "getPath" -> path.substring(1);
-                    case "getBaseUri" -> URI.create("http://localhost:8181/");
-                    default -> null;
-                });
+        UriInfo uri = FakeHttp.uriInfo(path);
         ContainerRequestContext request = (ContainerRequestContext) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[]{ContainerRequestContext.class},
                 (p, m, a) -> switch (m.getName()) {

@@ -4,8 +4,10 @@ import javax.servlet.ServletOutputStream;
 import javax.servlet.WriteListener;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import javax.ws.rs.core.UriInfo;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -100,5 +102,15 @@ final class FakeHttp {
     }
 
     private FakeHttp() {
+    }
+
+    /** JAX-RS's view of a request for {@code path} (e.g. {@code /open311/v2/requests.json}) at the platform's root. */
+    static UriInfo uriInfo(String path) {
+        return (UriInfo) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(), new Class<?>[]{UriInfo.class},
+                (p, m, a) -> switch (m.getName()) {
+                    case "getPath" -> path.substring(1);
+                    case "getBaseUri" -> URI.create("http://localhost:8181/");
+                    default -> null;
+                });
     }
 }

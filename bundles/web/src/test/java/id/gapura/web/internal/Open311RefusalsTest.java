@@ -9,7 +9,6 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 import java.lang.reflect.Proxy;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,12 +24,7 @@ class Open311RefusalsTest {
     }
 
     private Written filter(String path, Response answer) {
-        UriInfo uri = (UriInfo) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{UriInfo.class},
-                (p, m, a) -> switch (m.getName()) {
-                    case "getPath" -> path.substring(1);
-                    case "getBaseUri" -> URI.create("http://localhost:8181/");
-                    default -> null;
-                });
+        UriInfo uri = FakeHttp.uriInfo(path);
         ContainerRequestContext request = (ContainerRequestContext) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[]{ContainerRequestContext.class},
                 (p, m, a) -> m.getName().equals("getUriInfo") ? uri : null);
