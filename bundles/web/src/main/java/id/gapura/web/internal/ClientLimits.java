@@ -68,7 +68,7 @@ public class ClientLimits {
     }
 
     /** The key a client is counted under: its IPv4 address, or the /64 network of its IPv6 address. */
-    static String clientKey(String remoteAddress) {
+    public static String clientKey(String remoteAddress) {
         if (remoteAddress == null || remoteAddress.isBlank()) {
             return "unknown";
         }
