@@ -116,7 +116,7 @@ public class PhotoService {
     }
 
     /** The image type from the file's signature. */
-    static Optional<String> imageType(byte[] content) {
+    public static Optional<String> imageType(byte[] content) {
         if (startsWith(content, 0, 0xFF, 0xD8, 0xFF)) {
             return Optional.of("image/jpeg");
         }

@@ -21,20 +21,20 @@ import java.util.Locale;
 import java.util.Map;
 
 /** How reports look to citizens and to officers; the public views carry no personal data. */
-final class ReportViews {
+public final class ReportViews {
 
-    record PublicReport(String trackingNumber, String serviceCode, String reportClass, String status,
+    public record PublicReport(String trackingNumber, String serviceCode, String reportClass, String status,
                         String publicStatus, String description, String address, String agency,
                         String statusNotes, OffsetDateTime submittedAt, OffsetDateTime updatedAt,
                         List<PublicUpdate> updates, List<Photo> photos) {
     }
 
     /** A photo's address; {@code followUp} is the history entry of the agency's follow-up, null for the reporter's. */
-    record Photo(String url, Long followUp) {
+    public record Photo(String url, Long followUp) {
     }
 
     /** A status change, with the note when it is meant for the public (an answer, a closing remark). */
-    record PublicUpdate(OffsetDateTime at, String status, String note) {
+    public record PublicUpdate(OffsetDateTime at, String status, String note) {
     }
 
     record Summary(String trackingNumber, String serviceCode, String reportClass, String status, String agency,
@@ -72,14 +72,14 @@ final class ReportViews {
     private final ZoneId zone;
     private final Instant now;
 
-    ReportViews(ReportService reports, PhotoService photos) {
+    public ReportViews(ReportService reports, PhotoService photos) {
         this.reports = reports;
         this.photos = photos;
         this.zone = reports.workingDays().zone();
         this.now = Instant.now();
     }
 
-    PublicReport publicView(ReportEntity report) {
+    public PublicReport publicView(ReportEntity report) {
         List<PublicUpdate> updates = reports.history(report.id()).stream()
                 .map(event -> new PublicUpdate(time(event.occurredAt()), code(event.toStatus().name()),
                         event.publicNote() ? event.note() : null))
