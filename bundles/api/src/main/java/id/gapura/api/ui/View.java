@@ -18,11 +18,23 @@ import java.util.Objects;
  * @param titleKey message key of the page's title (the layout puts it in {@code <title>} and the heading)
  * @param model    what the template reads; records and maps are read as properties. The layout adds
  *                 {@code csrf} (the hidden field's value for a form) and {@code lang}
- * @param location where a redirect goes: an absolute path of this site ({@code /layanan/complaints/...})
+ * @param location where a redirect goes: an absolute path of this site ({@code /layanan/complaints/...}); for a
+ *                 download, the file's name
+ * @param file     a download's content type and bytes, else null
  */
-public record View(Kind kind, int status, String template, String titleKey, Map<String, ?> model, String location) {
+public record View(Kind kind, int status, String template, String titleKey, Map<String, ?> model, String location,
+                   Download file) {
 
-    public enum Kind { PAGE, REDIRECT, NOT_FOUND, METHOD_NOT_ALLOWED }
+    public enum Kind { PAGE, REDIRECT, NOT_FOUND, METHOD_NOT_ALLOWED, DOWNLOAD }
+
+    /** A file the browser saves (a CSV export of what the page shows). */
+    public record Download(String contentType, byte[] content) {
+
+        public Download {
+            Objects.requireNonNull(contentType, "contentType");
+            Objects.requireNonNull(content, "content");
+        }
+    }
 
     public View {
         Objects.requireNonNull(kind, "kind");
@@ -32,7 +44,7 @@ public record View(Kind kind, int status, String template, String titleKey, Map<
 
     public static View page(String template, String titleKey, Map<String, ?> model) {
         return new View(Kind.PAGE, 200, Objects.requireNonNull(template, "template"),
-                Objects.requireNonNull(titleKey, "titleKey"), model, null);
+                Objects.requireNonNull(titleKey, "titleKey"), model, null, null);
     }
 
     /**
@@ -43,7 +55,7 @@ public record View(Kind kind, int status, String template, String titleKey, Map<
     public View invalid(List<FieldError> errors) {
         Map<String, Object> withErrors = new LinkedHashMap<>(model);
         withErrors.put(ERRORS, List.copyOf(errors));
-        return new View(kind, 422, template, titleKey, withErrors, location);
+        return new View(kind, 422, template, titleKey, withErrors, location, file);
     }
 
     /** The model key of a form's errors, a list of {@link FieldError}. */
@@ -55,15 +67,26 @@ public record View(Kind kind, int status, String template, String titleKey, Map<
         if (!location.startsWith("/") || location.startsWith("//")) {
             throw new IllegalArgumentException("A redirect goes to a path of this site: " + location);
         }
-        return new View(Kind.REDIRECT, 303, null, null, Map.of(), location);
+        return new View(Kind.REDIRECT, 303, null, null, Map.of(), location, null);
     }
 
     /** The platform's friendly "page not found" (404), e.g. for a tracking number that does not exist. */
     public static View notFound() {
-        return new View(Kind.NOT_FOUND, 404, null, null, Map.of(), null);
+        return new View(Kind.NOT_FOUND, 404, null, null, Map.of(), null, null);
     }
 
     public static View methodNotAllowed() {
-        return new View(Kind.METHOD_NOT_ALLOWED, 405, null, null, Map.of(), null);
+        return new View(Kind.METHOD_NOT_ALLOWED, 405, null, null, Map.of(), null, null);
+    }
+
+    /**
+     * A file to save, e.g. {@code download("pengaduan-2026-12.csv", "text/csv; charset=UTF-8", bytes)}; the name
+     * is letters, digits, dot, dash and underscore.
+     */
+    public static View download(String fileName, String contentType, byte[] content) {
+        if (fileName == null || !fileName.matches("[A-Za-z0-9._-]{1,100}")) {
+            throw new IllegalArgumentException("A download's name is letters, digits, '.', '-' and '_': " + fileName);
+        }
+        return new View(Kind.DOWNLOAD, 200, null, null, Map.of(), fileName, new Download(contentType, content));
     }
 }

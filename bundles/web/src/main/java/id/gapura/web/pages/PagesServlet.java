@@ -377,6 +377,14 @@ public class PagesServlet extends HttpServlet {
                 response.setHeader("Allow", "GET, HEAD");
                 message(request, response, session, 405, "pages.method.title", "pages.method.text");
             }
+            case DOWNLOAD -> {
+                response.setStatus(200);
+                response.setContentType(view.file().contentType());
+                response.setHeader("Content-Disposition", "attachment; filename=\"" + view.location() + "\"");
+                response.setHeader("Cache-Control", "no-store");
+                response.setContentLength(view.file().content().length);
+                response.getOutputStream().write(view.file().content());
+            }
             case PAGE -> render(request, response, session, files, view.status(), view.template(), view.titleKey(),
                     view.model());
         }
