@@ -32,4 +32,18 @@ public @interface PagesConfig {
     @AttributeDefinition(description = "An officer's session ends after this many minutes without a request (5-240)")
     int sessionIdleMinutes() default 30;
 
+
+    @AttributeDefinition(description = "Map tiles for choosing a location on forms ({z}/{x}/{y} URL of an XYZ tile "
+            + "server, https); empty turns the map off (forms then take the address only). The region's own or a "
+            + "commercial server in production: tile.openstreetmap.org allows light use only")
+    String mapTileUrl() default "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+
+    @AttributeDefinition(description = "Credit shown on the map, as the tile server's licence requires")
+    String mapAttribution() default "\u00a9 OpenStreetMap contributors";
+
+    @AttributeDefinition(description = "Where the map opens: latitude,longitude of the region's centre")
+    String mapCentre() default "-6.1754,106.8272";
+
+    @AttributeDefinition(description = "The map's opening zoom level (10-18)")
+    int mapZoom() default 14;
 }

@@ -51,12 +51,16 @@ public class PagesServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(PagesServlet.class);
     private static final int MAX_QUERY = 200;
+    /** The platform's policy ({@code SecurityHeaders}) with the map's tile server allowed for images. */
+    static final String PAGE_POLICY = "default-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
+            + "form-action 'self'; object-src 'none'";
 
     private final transient ModulePages modules;
     private final transient OfficerSessions sessions;
     private final transient ModuleUi platform;
     private final transient Templates templates;
     private transient volatile Region region;
+    private transient volatile MapSettings map;
 
     @Activate
     public PagesServlet(@Reference ModulePages modules, @Reference OfficerSessions sessions, BundleContext context,
@@ -71,6 +75,7 @@ public class PagesServlet extends HttpServlet {
     @Modified
     void configure(PagesConfig config) {
         region = Region.of(config, Path.of(System.getProperty("karaf.etc", "etc")));
+        map = MapSettings.of(config);
     }
 
     @Override
@@ -416,6 +421,8 @@ public class PagesServlet extends HttpServlet {
         Map<String, Object> data = new LinkedHashMap<>(model);
         data.put("csrf", csrf);
         data.put("officer", session == null ? null : session.officer());
+        MapSettings currentMap = map;
+        data.put("map", currentMap.model());
         String html;
         try {
             String body = templates.render(owner, template, data, locale);
@@ -444,6 +451,10 @@ public class PagesServlet extends HttpServlet {
             return;
         }
         response.setStatus(status);
+        if (currentMap.on()) {
+            response.setHeader("Content-Security-Policy", PAGE_POLICY.replace("img-src 'self'",
+                    "img-src 'self' " + currentMap.tileOrigin()));
+        }
         response.setContentType("text/html; charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Content-Language", Languages.code(locale));
