@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -191,23 +192,32 @@ final class Browser implements AutoCloseable {
     // ---- measuring, checking, recording -------------------------------------------------------------------------
 
     /**
-     * The bytes the current page's load brought over the wire, headers included: Navigation Timing's
-     * {@code transferSize} of the document plus Resource Timing's of every subresource. Exact for same-origin pages
-     * (every Gapura page: its CSP allows 'self' only); a cross-origin resource without {@code Timing-Allow-Origin}
-     * would count 0, as would one answered from the cache, hence {@link #openUncached}. Fails rather than under-count
-     * when the Resource Timing buffer (250 entries by default) is full.
+     * The bytes the current page's load brought over the wire: the sum of {@code transferSize} over Navigation Timing's
+     * entry for the document and Resource Timing's for every subresource (and the favicon, which Chromium fetches on
+     * the first page of an origin, as on a citizen's first visit). Bodies count exactly as sent (compressed if they
+     * were); for the headers Chromium adds a fixed 300 bytes per response, not their real size. Exact for
+     * same-origin resources (every Gapura page: its CSP allows 'self' only); a cross-origin resource without
+     * {@code Timing-Allow-Origin} would count 0, as would one answered from the cache, hence {@link #openUncached}.
+     * Fails rather than under-count when the Resource Timing buffer (250 entries by default) may be full.
      */
     long transferredBytes() {
-        Map<?, ?> sizes = (Map<?, ?>) script(
-                "const entries = performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'));"
-                        + " return {bytes: entries.reduce((sum, e) => sum + e.transferSize, 0),"
-                        + " resources: performance.getEntriesByType('resource').length};");
-        long resources = ((Number) sizes.get("resources")).longValue();
-        if (resources >= 250) {
-            throw new IllegalStateException(resources + " resources on " + driver.getCurrentUrl()
-                    + ": the Resource Timing buffer may be full, so transferredBytes() would under-count");
+        return transfers().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** What {@link #transferredBytes} adds up, per URL in load order: to find what makes a page heavy. */
+    Map<String, Long> transfers() {
+        List<?> entries = (List<?>) script("return performance.getEntriesByType('navigation')"
+                + ".concat(performance.getEntriesByType('resource')).map(e => [e.name, e.transferSize]);");
+        if (entries.size() > 250) {
+            throw new IllegalStateException(entries.size() + " resources on " + driver.getCurrentUrl()
+                    + ": the Resource Timing buffer may be full, so the page weight would under-count");
         }
-        return ((Number) sizes.get("bytes")).longValue();
+        Map<String, Long> transfers = new LinkedHashMap<>();
+        for (Object entry : entries) {
+            List<?> pair = (List<?>) entry;
+            transfers.merge(String.valueOf(pair.get(0)), ((Number) pair.get(1)).longValue(), Long::sum);
+        }
+        return transfers;
     }
 
     /**

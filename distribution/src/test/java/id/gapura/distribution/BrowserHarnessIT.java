@@ -112,7 +112,8 @@ class BrowserHarnessIT {
 
             long bytes = browser.transferredBytes();
             int body = gapura.get(path, VIEWER, PASSWORD).body().getBytes(StandardCharsets.UTF_8).length;
-            System.out.printf("[figures] %s: %d bytes transferred (the document's body alone: %d bytes)%n", path, bytes, body);
+            System.out.printf("[figures] %s: %d bytes transferred (the document's body alone: %d bytes): %s%n", path, bytes,
+                    body, browser.transfers());
             assertTrue(bytes > 0, "transferred bytes of " + url);
 
             System.out.printf("[figures] %s: Content-Security-Policy violations: %s%n", path, browser.cspViolations());
