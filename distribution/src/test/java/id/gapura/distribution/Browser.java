@@ -94,12 +94,17 @@ final class Browser implements AutoCloseable {
             throw new IllegalStateException("Chromium (" + CHROMIUM + ") did not start under ChromeDriver (" + CHROMEDRIVER
                     + "); both come from Debian's packages chromium and chromium-driver, which must be the same version", e);
         }
-        if (phone == null) {
-            driver.manage().window().setSize(DESKTOP);
+        try {
+            if (phone == null) {
+                driver.manage().window().setSize(DESKTOP);
+            }
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(60));
+            cdp("Network.enable", Map.of());
+            cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CSP_RECORDER));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(60));
-        cdp("Network.enable", Map.of());
-        cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CSP_RECORDER));
     }
 
     /** A desktop-size window (1280 x 900). */
