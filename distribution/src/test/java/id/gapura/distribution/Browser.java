@@ -45,6 +45,7 @@ final class Browser implements AutoCloseable {
             "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic",
             "--disable-sync");
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final String LANGUAGES = "id-ID,id,en";
     static final Dimension DESKTOP = new Dimension(1280, 900);
     /** A common small Android phone, in CSS pixels. */
     static final Dimension PHONE = new Dimension(360, 800);
@@ -78,6 +79,8 @@ final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments(ARGUMENTS);
         options.addArguments("--user-data-dir=" + profile);
+        // as a citizen's phone in Indonesia asks: Bahasa Indonesia first (Accept-Language, navigator.languages)
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", LANGUAGES));
         if (phone != null) {
             // ChromeDriver's mobile emulation: a phone's viewport, honouring <meta name="viewport">, touch events
             options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of("width", phone.width,
@@ -198,9 +201,10 @@ final class Browser implements AutoCloseable {
 
     /**
      * The bytes the current page's load brought over the wire: the sum of {@code transferSize} over Navigation Timing's
-     * entry for the document and Resource Timing's for every subresource (and the favicon, which Chromium fetches on
-     * the first page of an origin, as on a citizen's first visit). Bodies count exactly as sent (compressed if they
-     * were); for the headers Chromium adds a fixed 300 bytes per response, not their real size. Exact for
+     * entry for the document and Resource Timing's for every subresource the page asked for (not the favicon that
+     * Chromium fetches of its own accord, sometimes before the load event, sometimes after). Bodies count exactly as
+     * sent (compressed if they were); for the headers Chromium adds a fixed 300 bytes per response, not their real
+     * size. Exact for
      * same-origin resources (every Gapura page: its CSP allows 'self' only); a cross-origin resource without
      * {@code Timing-Allow-Origin} would count 0, as would one answered from the cache, hence {@link #openUncached}.
      * Fails rather than under-count when the Resource Timing buffer (250 entries by default) may be full.
@@ -211,8 +215,10 @@ final class Browser implements AutoCloseable {
 
     /** What {@link #transferredBytes} adds up, per URL in load order: to find what makes a page heavy. */
     Map<String, Long> transfers() {
+        // initiatorType 'other' is Chromium's own favicon fetch, made whenever it likes: it would make the figure vary
         List<?> entries = (List<?>) script("return performance.getEntriesByType('navigation')"
-                + ".concat(performance.getEntriesByType('resource')).map(e => [e.name, e.transferSize]);");
+                + ".concat(performance.getEntriesByType('resource').filter(e => e.initiatorType !== 'other'))"
+                + ".map(e => [e.name, e.transferSize]);");
         if (entries.size() > 250) {
             throw new IllegalStateException(entries.size() + " resources on " + driver.getCurrentUrl()
                     + ": the Resource Timing buffer may be full, so the page weight would under-count");

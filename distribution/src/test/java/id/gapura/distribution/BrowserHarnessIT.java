@@ -88,6 +88,7 @@ class BrowserHarnessIT {
     @Test
     void axeReportsTheKnownViolationAndTheCheckFailsOnIt() {
         browser.open(dataUrl(FAULTY_PAGE));
+        assertEquals("id-ID", browser.script("return navigator.language;"), "the browser asks for Bahasa Indonesia first");
         Axe.Result result = browser.axe();
         System.out.printf("[figures] fixture page: %s%n", result);
         Axe.Violation imageAlt = result.violations().stream().filter(v -> v.rule().equals("image-alt")).findFirst()
