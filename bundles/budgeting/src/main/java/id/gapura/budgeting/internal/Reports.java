@@ -310,12 +310,13 @@ public class Reports implements BudgetFigures {
 
     private static StringBuilder page(String title, String heading) {
         return new StringBuilder("<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-                .append(escape(title)).append("</title>\n<style>body{font-family:sans-serif;font-size:11pt}"
-                        + "table{border-collapse:collapse;width:100%}td,th{border:1px solid #444;padding:2px 6px}"
-                        + ".n{text-align:right;white-space:nowrap}.program,.total{font-weight:bold}.kegiatan{font-weight:600}"
-                        + ".subkegiatan{font-style:italic}@media print{body{font-size:9pt}}</style>\n</head>\n<body>\n<h1>")
+                .append(escape(title)).append("</title>\n" + PRINT_STYLE + "</head>\n<body>\n<h1>")
                 .append(escape(heading)).append("</h1>\n");
     }
+
+    /** The platform's style sheet for printable reports (an inline style would be refused by the pages' CSP). */
+    static final String PRINT_STYLE = "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            + "<link rel=\"stylesheet\" href=\"/aset/gapura/cetak.css\">\n";
 
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());

@@ -20,10 +20,8 @@ public final class LkjipHtml {
     public static String render(Lkjip.Report report, ZoneId zone) {
         StringBuilder html = new StringBuilder(8192);
         html.append("<!DOCTYPE html>\n<html lang=\"id\"><head><meta charset=\"UTF-8\"><title>LKjIP ")
-                .append(escape(report.agencyName())).append(' ').append(report.year()).append("</title>\n<style>")
-                .append("body{font-family:sans-serif;font-size:11pt;margin:2em}table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}")
-                .append("th,td{border:1px solid #555;padding:3px 6px;vertical-align:top}th{background:#eee}td.n{text-align:right}")
-                .append(".note{color:#555;font-size:9pt}@media print{h2{page-break-before:auto}}</style></head><body>\n");
+                .append(escape(report.agencyName())).append(' ').append(report.year()).append("</title>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<link rel=\"stylesheet\" href=\"/aset/gapura/cetak.css\"></head><body>\n");
         html.append("<h1>Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun ").append(report.year()).append("</h1>\n<p>")
                 .append(escape(report.agencyName())).append(" (").append(escape(report.agencyCode())).append(")<br>Renstra ")
                 .append(report.renstraStart()).append('–').append(report.renstraEnd()).append("; Perjanjian Kinerja versi ")

@@ -50,6 +50,8 @@ public class JaasAuthenticator {
 
     /** The channel REST logins are audited under. */
     static final String REST_CHANNEL = "rest";
+    /** Logins to the back office's pages, as the login audit names them. */
+    public static final String PAGES_CHANNEL = "kantor";
 
     /** Least time a failed check takes. */
     static final Duration FAILURE_FLOOR = Duration.ofMillis(300);
@@ -60,7 +62,7 @@ public class JaasAuthenticator {
     /** One login against a realm; empty when the realm refuses. */
     @FunctionalInterface
     interface Realm {
-        Optional<Caller> login(String realm, String user, String password, String address);
+        Optional<Caller> login(String realm, String user, String password, String address, String channel);
     }
 
     /** Waits, in nanoseconds; for tests, which do not want to wait. */
@@ -115,15 +117,21 @@ public class JaasAuthenticator {
      * realm (as a {@link ClientPrincipal}, as the SSH console does), for the login audit.
      */
     public Optional<Caller> authenticate(String user, String password, String address) {
+        return authenticate(user, password, address, REST_CHANNEL);
+    }
+
+    /** As {@link #authenticate(String, String, String)}, for a login over another channel (the back office). */
+    public Optional<Caller> authenticate(String user, String password, String address, String channel) {
         long started = clock.getAsLong();
         byte[] proof = proof(user, password);
-        Remembered known = remembered.get(user + '\u0000' + address);
+        String key = user + '\u0000' + address + '\u0000' + channel;
+        Remembered known = remembered.get(key);
         if (known != null && started - known.expiresAt() < 0 && MessageDigest.isEqual(known.proof(), proof)) {
             return Optional.of(known.caller());
         }
-        Optional<Caller> caller = realm.login(realmName, user, password, address);
+        Optional<Caller> caller = realm.login(realmName, user, password, address, channel);
         if (caller.isPresent()) {
-            remember(user + '\u0000' + address, proof, caller.get(), started);
+            remember(key, proof, caller.get(), started);
         } else {
             waitUntil(started + FAILURE_FLOOR.toNanos());
         }
@@ -168,14 +176,14 @@ public class JaasAuthenticator {
     }
 
     /** A JAAS login, as Karaf's SSH server does it; the roles are the realm's role principals. */
-    static Optional<Caller> jaasLogin(String realm, String user, String password, String address) {
+    static Optional<Caller> jaasLogin(String realm, String user, String password, String address, String channel) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // Karaf's JAAS configuration names its proxy login module, which LoginContext loads through this loader
         thread.setContextClassLoader(ProxyLoginModule.class.getClassLoader());
         try {
             Subject subject = new Subject();
-            subject.getPrincipals().add(new ClientPrincipal(REST_CHANNEL, address));
+            subject.getPrincipals().add(new ClientPrincipal(channel, address));
             LoginContext login = new LoginContext(realm, subject, callbacks -> {
                 for (Callback callback : callbacks) {
                     if (callback instanceof NameCallback name) {

@@ -100,7 +100,7 @@ public class OfficerSessions {
         if (wait > 0) {
             return new Login.Wait(wait);
         }
-        Optional<Caller> caller = passwords.authenticate(user, password, client);
+        Optional<Caller> caller = passwords.authenticate(user, password, client, JaasAuthenticator.PAGES_CHANNEL);
         if (caller.isEmpty()) {
             return new Login.Refused();
         }

@@ -57,16 +57,18 @@ public class PagesServlet extends HttpServlet {
 
     private final transient ModulePages modules;
     private final transient OfficerSessions sessions;
+    private final transient ClientLimits limits;
     private final transient ModuleUi platform;
     private final transient Templates templates;
     private transient volatile Region region;
     private transient volatile MapSettings map;
 
     @Activate
-    public PagesServlet(@Reference ModulePages modules, @Reference OfficerSessions sessions, BundleContext context,
-                        PagesConfig config) {
+    public PagesServlet(@Reference ModulePages modules, @Reference OfficerSessions sessions,
+                        @Reference ClientLimits limits, BundleContext context, PagesConfig config) {
         this.modules = modules;
         this.sessions = sessions;
+        this.limits = limits;
         this.platform = new ModuleUi(context.getBundle());
         this.templates = new Templates(platform);
         configure(config);
@@ -345,9 +347,18 @@ public class PagesServlet extends HttpServlet {
             return;
         }
         boolean post = "POST".equals(request.getMethod());
-        if (post && session == null && !Csrf.valid(request, request.getParameter(Csrf.FIELD), null)) {
-            message(request, response, null, 403, "pages.expired.title", "pages.expired.text");
-            return;
+        if (post && session == null) {
+            // a citizen's form costs what an anonymous API call does: the same budget per address
+            long wait = limits.publicRequest(ClientLimits.clientKey(request.getRemoteAddr()));
+            if (wait > 0) {
+                response.setHeader("Retry-After", Long.toString(wait));
+                message(request, response, null, 429, "pages.busy.title", "pages.busy.text");
+                return;
+            }
+            if (!Csrf.valid(request, request.getParameter(Csrf.FIELD), null)) {
+                message(request, response, null, 403, "pages.expired.title", "pages.expired.text");
+                return;
+            }
         }
         Locale locale = Languages.of(request);
         ServletPageRequest pageRequest = new ServletPageRequest(request, locale, officer, route.files());

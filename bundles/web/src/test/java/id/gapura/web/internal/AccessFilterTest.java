@@ -26,7 +26,7 @@ class AccessFilterTest {
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private final List<String> realmLogins = new ArrayList<>();
-    private final JaasAuthenticator authenticator = new JaasAuthenticator((realm, user, password, address) -> {
+    private final JaasAuthenticator authenticator = new JaasAuthenticator((realm, user, password, address, channel) -> {
         realmLogins.add(user);
         return password.equals(PASSWORDS.get(user)) ? Optional.of(new Caller(user, ROLES.get(user))) : Optional.empty();
     }, now::get, nanos -> now.addAndGet(nanos));

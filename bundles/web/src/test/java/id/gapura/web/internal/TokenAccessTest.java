@@ -136,7 +136,7 @@ class TokenAccessTest {
             nanos::get);
     private final TokenAuthenticator tokens = new TokenAuthenticator(roles, clock);
     private final LoginAudit audit = new LoginAudit(nanos::get);
-    private final AccessFilter filter = new AccessFilter(new JaasAuthenticator((r, u, p, a) -> Optional.empty(),
+    private final AccessFilter filter = new AccessFilter(new JaasAuthenticator((r, u, p, a, c) -> Optional.empty(),
             nanos::get, n -> nanos.addAndGet(n)), new ClientLimits(nanos::get), tokens, audit);
     private final List<Caller> admitted = new ArrayList<>();
 
