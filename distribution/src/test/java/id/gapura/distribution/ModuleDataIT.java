@@ -68,6 +68,11 @@ class ModuleDataIT {
         awaitFeatureVersion(gapura, "1.0.0");
         assertEquals(404, gapura.get("/api/notes/rows", "karaf", "karaf").statusCode());
         assertSucceeds(gapura, "module:install --force notes");
+        // the KAR brought the module's settings and console ACL with it
+        await("the KAR's settings are written to etc/").atMost(Duration.ofSeconds(30)).until(() ->
+                Files.exists(gapura.home.resolve("etc/id.gapura.notes.cfg"))
+                        && Files.readString(gapura.home.resolve("etc/id.gapura.notes.cfg")).contains("selamat datang")
+                        && Files.exists(gapura.home.resolve("etc/org.apache.karaf.command.acl.notes.cfg")));
         for (String text : List.of("urgent: lampu jalan mati #pju #malam", "jalan berlubang #jalan", "taman kotor")) {
             HttpResponse<String> added = gapura.send("POST", "/api/notes/rows", "text/plain", text, "karaf", "karaf");
             assertEquals(200, added.statusCode(), added.body());

@@ -17,7 +17,8 @@ import java.util.jar.Manifest;
 /**
  * KAR files of the test module {@code notes}, one per version, as a provider delivers a module offline: a
  * features repository with feature {@code gapura-notes} and the module bundle, marked not to start features
- * by itself (Gapura installs and upgrades modules, with rollback).
+ * by itself (Gapura installs and upgrades modules, with rollback). Like a module's own feature, it carries the
+ * module's settings and console ACL, which a KAR delivers with it.
  */
 final class NotesKar {
 
@@ -91,6 +92,12 @@ final class NotesKar {
                     <feature name="gapura-%2$s" version="%1$s" description="%2$s (test module)">
                         <feature>gapura-platform</feature>
                         <bundle>mvn:id.gapura.it/%2$s/%1$s</bundle>
+                        <config name="id.gapura.%2$s" append="true">
+                            greeting = selamat datang
+                        </config>
+                        <config name="org.apache.karaf.command.acl.%2$s">
+                            * = admin
+                        </config>
                     </feature>
                 </features>
                 """.formatted(version, id);
