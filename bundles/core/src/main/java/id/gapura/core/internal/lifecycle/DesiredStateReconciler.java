@@ -1,4 +1,4 @@
-package id.gapura.core.internal;
+package id.gapura.core.internal.lifecycle;
 
 import id.gapura.core.ModuleManager;
 import id.gapura.core.ModuleOperationException;
