@@ -76,14 +76,19 @@ final class ModuleInstaller {
         this.servingTimeout = servingTimeout;
     }
 
-    /** What installing the modules at these versions would add, without changing anything. */
-    InstallPlan plan(List<String> ids, Map<String, Version> versions) throws ModuleOperationException {
+    /**
+     * What installing the modules at these versions would add, without changing anything.
+     *
+     * @param uncovered why the agreements refuse some of them, for the plan to say
+     */
+    InstallPlan plan(List<String> ids, Map<String, Version> versions, List<String> uncovered)
+            throws ModuleOperationException {
         Set<String> featureIds = new LinkedHashSet<>();
         Set<String> bundles = new LinkedHashSet<>();
         for (CatalogEntry target : installable(ids, versions)) {
             collect(target.feature(), featureIds, bundles);
         }
-        return new InstallPlan(List.copyOf(featureIds), List.copyOf(bundles));
+        return new InstallPlan(List.copyOf(featureIds), List.copyOf(bundles), List.copyOf(uncovered));
     }
 
     private void collect(Feature feature, Set<String> featureIds, Set<String> bundles) {
@@ -122,9 +127,11 @@ final class ModuleInstaller {
     /**
      * Installs the modules and waits until each serves, then records them as desired; if one does not serve,
      * all of them are uninstalled again. Audited, refusals included.
+     *
+     * @param overridden by module id, why the agreements would have refused the module an override installs
      */
-    List<Outcome> install(List<String> ids, Map<String, Version> versions, String actor, String note)
-            throws ModuleOperationException {
+    List<Outcome> install(List<String> ids, Map<String, Version> versions, String actor, String note,
+                          Map<String, String> overridden) throws ModuleOperationException {
         List<CatalogEntry> targets;
         try {
             targets = installable(ids, versions);
@@ -167,7 +174,7 @@ final class ModuleInstaller {
                 desiredState.record(target.id(), true, target.descriptor().version(), actor);
                 LOG.info("Module {} {} installed by {}", target.id(), target.descriptor().version(), actor);
                 Outcome outcome = new Outcome(target.id(), target.descriptor().version(), elapsedSince(started),
-                        watch.disturbedCount());
+                        watch.disturbedCount(), Optional.ofNullable(overridden.get(target.id())));
                 audit.entry("module.install", target, actor, AuditOutcome.SUCCEEDED, "serving after "
                         + seconds(outcome.elapsed()) + "; other bundles restarted or refreshed: "
                         + outcome.otherBundlesDisturbed(), note);
@@ -209,7 +216,7 @@ final class ModuleInstaller {
                 LOG.info("Module {} {} uninstalled by {}; its tables are kept", target.id(),
                         target.descriptor().version(), actor);
                 Outcome outcome = new Outcome(target.id(), target.descriptor().version(), elapsedSince(started),
-                        watch.disturbedCount());
+                        watch.disturbedCount(), Optional.empty());
                 audit.entry("module.uninstall", target, actor, AuditOutcome.SUCCEEDED, "done in "
                         + seconds(outcome.elapsed()) + ", its data is kept; other bundles restarted or refreshed: "
                         + outcome.otherBundlesDisturbed(), note);

@@ -7,6 +7,8 @@ import id.gapura.api.ModuleCatalog;
 import id.gapura.api.ModuleStatus;
 import id.gapura.core.ModuleManager;
 import id.gapura.core.ModuleOperationException;
+import id.gapura.core.agreement.Coverage;
+import id.gapura.core.internal.AgreementStore;
 import id.gapura.core.internal.DesiredModuleState;
 import id.gapura.core.internal.ModuleData;
 import id.gapura.core.internal.ModuleExtender;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import static id.gapura.core.internal.lifecycle.ModuleCatalogService.versionList;
 
@@ -48,6 +51,7 @@ public class ModuleLifecycle implements ModuleManager, ModuleCatalog {
     private final RestReadiness rest;
     private final DesiredModuleState desiredState;
     private final ModuleCatalogService catalog;
+    private final CoveragePolicy policy;
     private final ModuleInstaller installer;
     private final ModuleUpgrader upgrader;
     private final KarDelivery kars;
@@ -62,21 +66,24 @@ public class ModuleLifecycle implements ModuleManager, ModuleCatalog {
                            @Reference ModuleData data,
                            @Reference KarService kars,
                            @Reference ModuleExtender schemas,
+                           @Reference AgreementStore agreements,
                            BundleContext context) {
-        this(features, desiredState, database, rest, audit, data, kars, schemas, context,
+        this(features, desiredState, database, rest, audit, data, kars, schemas, agreements::coverage, context,
                 Path.of(System.getProperty("karaf.base", ".")).resolve("deploy").toAbsolutePath(),
                 ModuleInstaller.SERVING_TIMEOUT, Clock.systemUTC());
     }
 
-    /** For tests: where KARs are kept, how long a module may take to serve, and the clock. */
+    /** For tests: what the agreements cover, where KARs are kept, how long a module may take to serve, the clock. */
     ModuleLifecycle(FeaturesService features, DesiredModuleState desiredState, PlatformDatabase database,
                     RestReadiness rest, AuditLog audit, ModuleData data, KarService kars, ModuleExtender schemas,
-                    BundleContext context, Path deploy, Duration servingTimeout, Clock clock) {
+                    Supplier<Coverage> coverage, BundleContext context, Path deploy, Duration servingTimeout,
+                    Clock clock) {
         this.rest = rest;
         this.desiredState = desiredState;
         ModuleFailures failures = new ModuleFailures();
         this.catalog = new ModuleCatalogService(features, context, database, rest, serving, failures);
         LifecycleAudit lifecycleAudit = new LifecycleAudit(audit, () -> catalog.availableVersions().keySet());
+        this.policy = new CoveragePolicy(coverage, catalog, lifecycleAudit);
         this.installer = new ModuleInstaller(features, context, catalog, rest, schemas, serving, failures,
                 desiredState, lifecycleAudit, servingTimeout);
         this.upgrader = new ModuleUpgrader(features, context, catalog, installer, database, data, desiredState,
@@ -128,13 +135,15 @@ public class ModuleLifecycle implements ModuleManager, ModuleCatalog {
 
     @Override
     public InstallPlan plan(List<String> ids) throws ModuleOperationException {
-        return installer.plan(ids, Map.of());
+        CoveragePolicy.Admission admission = policy.decideInstall(ids, Map.of(), "");
+        return installer.plan(ids, admission.versions(), List.copyOf(admission.refusals().values()));
     }
 
     @Override
-    public synchronized List<Outcome> install(List<String> ids, Map<String, Version> versions, String actor,
-                                              String note) throws ModuleOperationException {
-        return installer.install(ids, versions, actor, note);
+    public synchronized List<Outcome> install(List<String> ids, Map<String, Version> versions, Uncovered uncovered,
+                                              String actor, String note) throws ModuleOperationException {
+        CoveragePolicy.Admission admission = policy.admitInstall(ids, versions, uncovered, actor, note);
+        return installer.install(ids, admission.versions(), actor, admission.note(), admission.refusals());
     }
 
     @Override
@@ -144,9 +153,10 @@ public class ModuleLifecycle implements ModuleManager, ModuleCatalog {
     }
 
     @Override
-    public synchronized UpgradeOutcome upgrade(String id, Optional<Version> version, String actor, String note)
-            throws ModuleOperationException {
-        return upgrader.upgrade(id, version, actor, note);
+    public synchronized UpgradeOutcome upgrade(String id, Optional<Version> version, Uncovered uncovered,
+                                               String actor, String note) throws ModuleOperationException {
+        CoveragePolicy.UpgradeAdmission admission = policy.admitUpgrade(id, version, uncovered, actor, note);
+        return upgrader.upgrade(id, admission.version(), actor, admission.note());
     }
 
     @Override
@@ -186,6 +196,7 @@ public class ModuleLifecycle implements ModuleManager, ModuleCatalog {
                         + "took)", id, recorded, versionList(entries));
             }
         });
-        return missing.isEmpty() ? List.of() : installer.install(List.copyOf(missing.keySet()), missing, actor, "");
+        return missing.isEmpty() ? List.of()
+                : install(List.copyOf(missing.keySet()), missing, Uncovered.RESTORE, actor, "");
     }
 }
