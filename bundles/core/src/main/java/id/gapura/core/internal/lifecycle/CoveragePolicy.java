@@ -36,8 +36,10 @@ final class CoveragePolicy {
      *
      * @param versions  the version to install of each module: as asked, else the newest the agreements allow
      * @param refusals  why not, by module id, for the modules the agreements do not allow, in the order asked
+     * @param notes     by module id, the audit note of a module an override installs anyway: the caller's note,
+     *                  the override and why
      */
-    record Admission(Map<String, Version> versions, Map<String, String> refusals, String note) {
+    record Admission(Map<String, Version> versions, Map<String, String> refusals, Map<String, String> notes) {
         String reason() {
             return String.join(" ", refusals.values());
         }
@@ -47,7 +49,7 @@ final class CoveragePolicy {
      * The decision for each module asked for that the catalog has and that is not installed; unknown and
      * installed modules are left to the installer, which refuses them with its own reason.
      */
-    Admission decideInstall(List<String> ids, Map<String, Version> asked, String note) {
+    Admission decideInstall(List<String> ids, Map<String, Version> asked) {
         Map<String, List<Version>> available = catalog.availableVersions();
         Map<String, Version> installed = catalog.installedVersions();
         Map<String, Version> versions = new LinkedHashMap<>(asked);
@@ -67,28 +69,29 @@ final class CoveragePolicy {
                 refusals.put(id, decision.refusal().orElseThrow());
             }
         }
-        return new Admission(versions, refusals, note);
+        return new Admission(versions, refusals, Map.of());
     }
 
     /**
-     * The install request as the agreements and the override let it go ahead: refused (audited, per module) or
-     * with the override named in the note.
+     * The install request as the agreements and the override let it go ahead: refused (each module refused is
+     * audited with its reason, and nothing changes), or with the override and its reason in the note of each
+     * module it installs anyway.
      */
     Admission admitInstall(List<String> ids, Map<String, Version> asked, Uncovered uncovered, String actor,
                            String note) throws ModuleOperationException {
-        Admission admission = decideInstall(ids, asked, note);
+        Admission admission = decideInstall(ids, asked);
         if (admission.refusals().isEmpty()) {
             return admission;
         }
-        String reason = admission.reason();
         if (uncovered == Uncovered.REFUSE) {
-            for (String id : admission.refusals().keySet()) {
-                audit.record(actor, "module.install", id, id, AuditOutcome.REFUSED, reason + " Not installed: no --force.");
-            }
-            throw new ModuleOperationException(reason + " Import the agreement that covers it and run agreement:apply, "
-                    + "or install anyway with --force (recorded in the audit log). Nothing was changed.");
+            admission.refusals().forEach((id, reason) -> audit.record(actor, "module.install", id, id,
+                    AuditOutcome.REFUSED, reason + " Not installed: no --force."));
+            throw new ModuleOperationException(admission.reason() + " Import the agreement that covers it and run "
+                    + "agreement:apply, or install anyway with --force (recorded in the audit log). Nothing was changed.");
         }
-        return new Admission(admission.versions(), admission.refusals(), overridden(note, uncovered, reason));
+        Map<String, String> notes = new LinkedHashMap<>();
+        admission.refusals().forEach((id, reason) -> notes.put(id, overridden(note, uncovered, reason)));
+        return new Admission(admission.versions(), admission.refusals(), notes);
     }
 
     /** @param version the version to upgrade to, empty to leave it to the upgrader (which then refuses) */

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static id.gapura.core.internal.lifecycle.Messages.elapsedSince;
@@ -128,10 +129,13 @@ final class ModuleInstaller {
      * Installs the modules and waits until each serves, then records them as desired; if one does not serve,
      * all of them are uninstalled again. Audited, refusals included.
      *
+     * @param note       the request's note, appended to its audit entries
+     * @param notes      by module id, the note instead of it (the override that installs the module anyway)
      * @param overridden by module id, why the agreements would have refused the module an override installs
      */
     List<Outcome> install(List<String> ids, Map<String, Version> versions, String actor, String note,
-                          Map<String, String> overridden) throws ModuleOperationException {
+                          Map<String, String> notes, Map<String, String> overridden) throws ModuleOperationException {
+        Function<String, String> noteOf = id -> notes.getOrDefault(id, note);
         List<CatalogEntry> targets;
         try {
             targets = installable(ids, versions);
@@ -153,7 +157,8 @@ final class ModuleInstaller {
                 String message = "Could not install " + names + ": " + reason
                         + " Nothing was installed; 'feature:install --simulate --verbose " + String.join(" ", featureIds)
                         + "' shows the full report.";
-                targets.forEach(target -> audit.entry("module.install", target, actor, AuditOutcome.FAILED, message, note));
+                targets.forEach(target -> audit.entry("module.install", target, actor, AuditOutcome.FAILED, message,
+                        noteOf.apply(target.id())));
                 throw new ModuleOperationException(message, e);
             }
             for (CatalogEntry target : targets) {
@@ -164,7 +169,8 @@ final class ModuleInstaller {
                     String message = "Module '" + target.id() + "' did not start serving: " + notServing.get()
                             + ". It was uninstalled again" + (targets.size() > 1 ? ", with " + names : "")
                             + "; see log:display.";
-                    targets.forEach(each -> audit.entry("module.install", each, actor, AuditOutcome.FAILED, message, note));
+                    targets.forEach(each -> audit.entry("module.install", each, actor, AuditOutcome.FAILED, message,
+                            noteOf.apply(each.id())));
                     throw new ModuleOperationException(message);
                 }
             }
@@ -177,7 +183,7 @@ final class ModuleInstaller {
                         watch.disturbedCount(), Optional.ofNullable(overridden.get(target.id())));
                 audit.entry("module.install", target, actor, AuditOutcome.SUCCEEDED, "serving after "
                         + seconds(outcome.elapsed()) + "; other bundles restarted or refreshed: "
-                        + outcome.otherBundlesDisturbed(), note);
+                        + outcome.otherBundlesDisturbed(), noteOf.apply(target.id()));
                 outcomes.add(outcome);
             }
             return outcomes;

@@ -135,7 +135,7 @@ public class ModuleLifecycle implements ModuleManager, ModuleCatalog {
 
     @Override
     public InstallPlan plan(List<String> ids) throws ModuleOperationException {
-        CoveragePolicy.Admission admission = policy.decideInstall(ids, Map.of(), "");
+        CoveragePolicy.Admission admission = policy.decideInstall(ids, Map.of());
         return installer.plan(ids, admission.versions(), List.copyOf(admission.refusals().values()));
     }
 
@@ -143,7 +143,7 @@ public class ModuleLifecycle implements ModuleManager, ModuleCatalog {
     public synchronized List<Outcome> install(List<String> ids, Map<String, Version> versions, Uncovered uncovered,
                                               String actor, String note) throws ModuleOperationException {
         CoveragePolicy.Admission admission = policy.admitInstall(ids, versions, uncovered, actor, note);
-        return installer.install(ids, admission.versions(), actor, admission.note(), admission.refusals());
+        return installer.install(ids, admission.versions(), actor, note, admission.notes(), admission.refusals());
     }
 
     @Override

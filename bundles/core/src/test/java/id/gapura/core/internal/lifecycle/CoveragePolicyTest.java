@@ -65,6 +65,30 @@ class CoveragePolicyTest {
     }
 
     @Test
+    void eachModuleOfARequestIsAuditedWithItsOwnRefusalOrOverride() throws Exception {
+        fixture.module("sakip", "0.1.0");
+        ModuleOperationException refused = assertThrows(ModuleOperationException.class,
+                () -> fixture.lifecycle.install(List.of("notes", "sakip"), ACTOR));
+        String sakip = "Module 'sakip' is not covered: no active cooperation agreement covers it.";
+        assertTrue(refused.getMessage().startsWith(NOT_COVERED + " " + sakip + " Import the agreement"),
+                refused.getMessage());
+        assertEquals(List.of("karaf module.install notes notes REFUSED " + NOT_COVERED + " Not installed: no --force.",
+                "karaf module.install sakip sakip REFUSED " + sakip + " Not installed: no --force."), fixture.audit.entries);
+
+        fixture.covers("permits", "[0,1)");
+        fixture.audit.entries.clear();
+        List<Outcome> outcomes = fixture.lifecycle.install(List.of("notes", "permits"), Map.of(), Uncovered.FORCE,
+                ACTOR, "");
+        assertEquals(List.of(Optional.of(NOT_COVERED), Optional.empty()),
+                outcomes.stream().map(Outcome::overridden).toList());
+        assertTrue(fixture.audit.entries.get(0).endsWith("[forced with --force: " + NOT_COVERED + "]"),
+                fixture.audit.entries.get(0));
+        assertTrue(fixture.audit.entries.get(1).startsWith("karaf module.install permits permits 0.1.0 SUCCEEDED")
+                && fixture.audit.entries.get(1).endsWith("other bundles restarted or refreshed: 0"),
+                "the covered module was not forced: " + fixture.audit.entries.get(1));
+    }
+
+    @Test
     void installsTheNewestVersionTheAgreementsAllowNotTheNewestAvailable() throws Exception {
         fixture.covers("notes", "[1,2)");
 
