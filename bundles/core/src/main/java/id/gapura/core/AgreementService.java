@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The region's cooperation agreements: importing signed agreements, and making the installed modules match
- * the active ones. What the {@code agreement:} commands and the coverage check of {@code module:install} call.
+ * the active ones. What the {@code agreement:} commands call. The module lifecycle applies the coverage itself
+ * ({@link ModuleManager#install}), reading it from the same store.
  */
 public interface AgreementService {
 

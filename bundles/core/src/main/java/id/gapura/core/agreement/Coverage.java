@@ -139,10 +139,19 @@ public final class Coverage {
         return new InstallDecision(version, Optional.empty());
     }
 
-    /**
-     * @param version the version to install when allowed
-     * @param refusal why not, when not
-     */
+    /** Whether a module may be installed at a version asked for (by {@code agreement:apply}, or the desired state). */
+    public InstallDecision decideInstall(String moduleId, Version version) {
+        if (!covers(moduleId)) {
+            return new InstallDecision(Optional.of(version), Optional.of("Module '" + moduleId + "' is not covered: "
+                    + whyNotCovered(moduleId) + "."));
+        }
+        if (!allows(moduleId, version)) {
+            return new InstallDecision(Optional.of(version), Optional.of("Version " + version + " of module '"
+                    + moduleId + "' is outside what its agreements allow: " + ranges(moduleId) + "."));
+        }
+        return new InstallDecision(Optional.of(version), Optional.empty());
+    }
+
     /**
      * Which version {@code module:upgrade} may take a module to: the one asked for, or else the newest available
      * above the installed one that an active agreement allows. A version outside every active agreement's range
@@ -163,6 +172,10 @@ public final class Coverage {
                 : "Module '" + moduleId + "' is not covered: " + whyNotCovered(moduleId) + "."));
     }
 
+    /**
+     * @param version the version to install when allowed (or when an override installs it anyway)
+     * @param refusal why not, when not
+     */
     public record InstallDecision(Optional<Version> version, Optional<String> refusal) {
         public boolean allowed() {
             return refusal.isEmpty();

@@ -1,22 +1,17 @@
 package id.gapura.core.command;
 
-import id.gapura.api.AuditLog;
-import id.gapura.api.AuditOutcome;
-import id.gapura.core.AgreementService;
+import id.gapura.core.ModuleManager.Uncovered;
 import id.gapura.core.ModuleManager.UpgradeOutcome;
 import id.gapura.core.ModuleOperationException;
-import id.gapura.core.agreement.Coverage.InstallDecision;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.osgi.framework.Version;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 @Service
@@ -39,12 +34,6 @@ public class UpgradeCommand extends ModuleCommandSupport {
     @Option(name = "--force", description = "Upgrade even to a version that no active agreement allows; recorded in the audit log")
     boolean force;
 
-    @Reference
-    AgreementService agreements;
-
-    @Reference
-    AuditLog audit;
-
     @Override
     protected void run() throws Exception {
         Optional<Version> wanted;
@@ -58,24 +47,7 @@ public class UpgradeCommand extends ModuleCommandSupport {
             modules.addKar(kar.get());
         }
         String note = kar.map(path -> "from " + path.getFileName()).orElse("");
-        Version installed = modules.installedVersions().get(id);
-        if (installed != null) {
-            // an unknown or uninstalled module is left to the module manager, which refuses it with its own reason
-            InstallDecision decision = agreements.coverage().decideUpgrade(id, installed, wanted,
-                    modules.availableVersions().getOrDefault(id, List.of()));
-            if (!decision.allowed()) {
-                String reason = decision.refusal().orElseThrow();
-                if (!force) {
-                    audit.record(actor(), "module.upgrade", id, id, AuditOutcome.REFUSED, reason
-                            + " Not upgraded: no --force." + (note.isEmpty() ? "" : " (" + note + ")"));
-                    throw failure(reason + " Import the agreement that allows it and upgrade again, or upgrade anyway "
-                            + "with --force (recorded in the audit log). Nothing was changed.");
-                }
-                note = (note.isEmpty() ? "" : note + "; ") + "forced with --force: " + reason;
-            }
-            wanted = decision.version().or(() -> Optional.of(installed));
-        }
-        UpgradeOutcome outcome = modules.upgrade(id, wanted, actor(), note);
+        UpgradeOutcome outcome = modules.upgrade(id, wanted, force ? Uncovered.FORCE : Uncovered.REFUSE, actor(), note);
         System.out.println("Upgraded " + outcome.id() + " from " + outcome.fromVersion() + " to " + outcome.toVersion()
                 + " in " + seconds(outcome.elapsed()) + " (schema " + outcome.schemaBefore() + " -> "
                 + outcome.schemaAfter() + "). Other bundles restarted or refreshed: " + outcome.otherBundlesDisturbed());

@@ -1,19 +1,17 @@
 package id.gapura.core.internal;
 
-import com.nimbusds.jose.JWSObject;
 import id.gapura.api.AuditLog;
 import id.gapura.api.AuditOutcome;
 import id.gapura.core.AgreementService;
 import id.gapura.core.ModuleManager;
 import id.gapura.core.ModuleManager.Outcome;
+import id.gapura.core.ModuleManager.Uncovered;
 import id.gapura.core.ModuleOperationException;
 import id.gapura.core.agreement.Agreement;
-import id.gapura.core.agreement.AgreementFormat;
 import id.gapura.core.agreement.AgreementRefusedException;
 import id.gapura.core.agreement.AgreementVerifier;
 import id.gapura.core.agreement.AgreementVerifier.Accepted;
 import id.gapura.core.agreement.AgreementVerifier.ImportRules;
-import id.gapura.core.agreement.AgreementVerifier.Signed;
 import id.gapura.core.agreement.ApplyPlan;
 import id.gapura.core.agreement.ApplyPlan.Configure;
 import id.gapura.core.agreement.ApplyPlan.Install;
@@ -21,7 +19,6 @@ import id.gapura.core.agreement.ApplyPlan.Step;
 import id.gapura.core.agreement.ApplyPlan.Uninstall;
 import id.gapura.core.agreement.Coverage;
 import id.gapura.core.agreement.StoredAgreement;
-import id.gapura.core.agreement.StoredAgreement.Standing;
 import id.gapura.core.agreement.TrustedKeys;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -70,6 +67,7 @@ public class AgreementRegistry implements AgreementService {
             ConfigurationAdmin.SERVICE_FACTORYPID, ConfigurationAdmin.SERVICE_BUNDLELOCATION);
 
     private final JpaTemplate jpa;
+    private final AgreementStore store;
     private final ModuleManager modules;
     private final AuditLog audit;
     private final PlatformSettings settings;
@@ -79,13 +77,14 @@ public class AgreementRegistry implements AgreementService {
 
     @Activate
     public AgreementRegistry(@Reference(target = "(osgi.unit.name=gapura)") JpaTemplate jpa,
-                             @Reference PlatformDatabase database,
+                             @Reference AgreementStore store,
                              @Reference ModuleManager modules,
                              @Reference AuditLog audit,
                              @Reference PlatformSettings settings,
                              @Reference ConfigurationAdmin configurations,
                              @Reference ConfigRepository configFiles) {
         this.jpa = jpa;
+        this.store = store;
         this.modules = modules;
         this.audit = audit;
         this.settings = settings;
@@ -171,54 +170,22 @@ public class AgreementRegistry implements AgreementService {
 
     @Override
     public List<StoredAgreement> agreements() {
-        TrustedKeys keys = trustedKeys();
-        LocalDate today = today();
-        return jpa.txExpr(TransactionType.Required, em -> em
-                        .createQuery("select a from AgreementRecord a order by a.number", AgreementRecord.class)
-                        .getResultList())
-                .stream().map(record -> standing(record, keys, today)).toList();
+        return store.agreements();
     }
 
     @Override
     public Optional<StoredAgreement> agreement(String number) {
-        return Optional.ofNullable(jpa.txExpr(TransactionType.Required, em -> em.find(AgreementRecord.class, number)))
-                .map(record -> standing(record, trustedKeys(), today()));
-    }
-
-    private static StoredAgreement standing(AgreementRecord record, TrustedKeys keys, LocalDate today) {
-        try {
-            Signed signed = AgreementVerifier.verify(record.document(), keys);
-            if (!signed.agreement().number().equals(record.number())) {
-                return untrusted(record, "the stored document is agreement " + signed.agreement().number()
-                        + ", not " + record.number());
-            }
-            return new StoredAgreement(signed.agreement(), signed.key().id(),
-                    StoredAgreement.standingOn(signed.agreement(), today), "", record.document(),
-                    record.importedAt(), record.importedBy());
-        } catch (AgreementRefusedException e) {
-            return untrusted(record, e.getMessage());
-        }
-    }
-
-    private static StoredAgreement untrusted(AgreementRecord record, String problem) {
-        Agreement shown;
-        try {
-            shown = AgreementFormat.parse(JWSObject.parse(record.document()).getPayload().toString());
-        } catch (java.text.ParseException | AgreementRefusedException | RuntimeException e) {
-            shown = record.fromColumns();
-        }
-        return new StoredAgreement(shown, record.keyId(), Standing.UNTRUSTED, problem, record.document(),
-                record.importedAt(), record.importedBy());
+        return store.agreement(number);
     }
 
     @Override
     public Coverage coverage() {
-        return new Coverage(agreements());
+        return store.coverage();
     }
 
     @Override
     public TrustedKeys trustedKeys() {
-        return TrustedKeys.load(settings.trustedKeys());
+        return store.trustedKeys();
     }
 
     @Override
@@ -228,7 +195,7 @@ public class AgreementRegistry implements AgreementService {
 
     @Override
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(settings.zone()));
+        return store.today();
     }
 
     @Override
@@ -293,7 +260,7 @@ public class AgreementRegistry implements AgreementService {
         }
         if (step instanceof Install install) {
             Outcome outcome = modules.install(List.of(install.moduleId()), Map.of(install.moduleId(), install.version()),
-                    actor, "agreement:apply, agreement " + install.agreements()).get(0);
+                    Uncovered.REFUSE, actor, "agreement:apply, agreement " + install.agreements()).get(0);
             return "installed " + outcome.id() + " " + outcome.version() + ", serving after "
                     + String.format(java.util.Locale.ROOT, "%.1f s", outcome.elapsed().toMillis() / 1000.0)
                     + "; other bundles restarted or refreshed: " + outcome.otherBundlesDisturbed();

@@ -51,7 +51,7 @@ import java.util.zip.ZipOutputStream;
 public class ModuleData {
 
     /** Copies made before an upgrade are named after the table with this prefix, outside every module's prefix. */
-    static final String ROLLBACK_PREFIX = "rollback_";
+    public static final String ROLLBACK_PREFIX = "rollback_";
     static final String EXPORT_FORMAT = "gapura-module-export";
     static final String NULL_MARKER = "\\N";
     private static final int MAX_IDENTIFIER = 63;

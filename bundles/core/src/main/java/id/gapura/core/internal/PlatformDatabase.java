@@ -78,14 +78,14 @@ public class PlatformDatabase implements SchemaMigrator {
      * Re-creates a module's tables up to an earlier schema version from migration scripts kept in a folder: the
      * scripts of the version an upgrade started from, when the upgrade is rolled back.
      */
-    MigrationReport migrate(String schemaId, String tablePrefix, Path scripts, String targetVersion) {
+    public MigrationReport migrate(String schemaId, String tablePrefix, Path scripts, String targetVersion) {
         return migrate(schemaId, tablePrefix, Flyway.configure(getClass().getClassLoader())
                 .locations("filesystem:" + scripts.toAbsolutePath())
                 .target(targetVersion));
     }
 
     /** Copies the module bundle's migration scripts into the folder, to re-create its schema after it is gone. */
-    static void copyMigrations(Bundle bundle, String schemaId, Path folder) throws IOException {
+    public static void copyMigrations(Bundle bundle, String schemaId, Path folder) throws IOException {
         Files.createDirectories(folder);
         Enumeration<URL> scripts = bundle.findEntries("db/" + schemaId, "*.sql", false);
         while (scripts != null && scripts.hasMoreElements()) {
@@ -98,12 +98,12 @@ public class PlatformDatabase implements SchemaMigrator {
     }
 
     /** Why the schema's migration failed, unless it succeeded since. */
-    Optional<String> migrationFailure(String schemaId) {
+    public Optional<String> migrationFailure(String schemaId) {
         return Optional.ofNullable(failures.get(schemaId));
     }
 
     /** The module's schema version as its migration history says, {@code none} before its first migration. */
-    String schemaVersion(String schemaId, String tablePrefix) {
+    public String schemaVersion(String schemaId, String tablePrefix) {
         // only the history table is read: no migrations need to be found
         return currentVersion(configure(Flyway.configure(getClass().getClassLoader()), tablePrefix).load());
     }

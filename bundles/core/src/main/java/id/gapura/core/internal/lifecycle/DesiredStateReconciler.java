@@ -1,4 +1,4 @@
-package id.gapura.core.internal;
+package id.gapura.core.internal.lifecycle;
 
 import id.gapura.core.ModuleManager;
 import id.gapura.core.ModuleOperationException;
@@ -28,19 +28,25 @@ public class DesiredStateReconciler implements FeaturesListener {
     static final String ACTOR = "gapura (desired state)";
     private static final Logger LOG = LoggerFactory.getLogger(DesiredStateReconciler.class);
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "gapura-desired-state");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService executor;
     private final ModuleManager modules;
     private final FeaturesService features;
 
     @Activate
     public DesiredStateReconciler(@Reference BootFinished bootFinished, @Reference ModuleManager modules,
                                   @Reference FeaturesService features) {
+        this(modules, features, Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "gapura-desired-state");
+            thread.setDaemon(true);
+            return thread;
+        }));
+    }
+
+    /** For tests: the executor that converges, off the thread that activates the component or sends the event. */
+    DesiredStateReconciler(ModuleManager modules, FeaturesService features, ExecutorService executor) {
         this.modules = modules;
         this.features = features;
+        this.executor = executor;
         executor.execute(this::converge);
         features.registerListener(this);
     }

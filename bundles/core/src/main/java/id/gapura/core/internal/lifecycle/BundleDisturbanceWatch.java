@@ -1,4 +1,4 @@
-package id.gapura.core.internal;
+package id.gapura.core.internal.lifecycle;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
