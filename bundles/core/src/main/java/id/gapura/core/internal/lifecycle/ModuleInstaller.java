@@ -135,6 +135,18 @@ final class ModuleInstaller {
      */
     List<Outcome> install(List<String> ids, Map<String, Version> versions, String actor, String note,
                           Map<String, String> notes, Map<String, String> overridden) throws ModuleOperationException {
+        return install(ids, versions, actor, note, notes, overridden, true);
+    }
+
+    /**
+     * As {@link #install(List, Map, String, String, Map, Map)}; with {@code undoWhenNotServing} false (restoring the
+     * desired state), a module that does not serve in time stays installed, reported and audited as not serving,
+     * and the others are kept: the region wants them, and a slow start (a large batch after {@code bin/karaf clean})
+     * is no reason to remove them.
+     */
+    List<Outcome> install(List<String> ids, Map<String, Version> versions, String actor, String note,
+                          Map<String, String> notes, Map<String, String> overridden, boolean undoWhenNotServing)
+            throws ModuleOperationException {
         Function<String, String> noteOf = id -> notes.getOrDefault(id, note);
         List<CatalogEntry> targets;
         try {
@@ -161,8 +173,19 @@ final class ModuleInstaller {
                         noteOf.apply(target.id())));
                 throw new ModuleOperationException(message, e);
             }
+            // each module's wait starts once the features are installed: a large batch takes long to install
+            long installed = System.nanoTime();
+            List<CatalogEntry> serving = new ArrayList<>();
             for (CatalogEntry target : targets) {
-                Optional<String> notServing = awaitServing(target, started);
+                Optional<String> notServing = awaitServing(target, installed);
+                if (notServing.isPresent() && !undoWhenNotServing) {
+                    failures.failed(target.id(), notServing.get());
+                    String message = "Module '" + target.id() + "' was restored but does not serve: "
+                            + notServing.get() + ". It stays installed, as the desired state wants; see log:display.";
+                    LOG.error(message);
+                    audit.entry("module.install", target, actor, AuditOutcome.FAILED, message, noteOf.apply(target.id()));
+                    continue;
+                }
                 if (notServing.isPresent()) {
                     failures.failed(target.id(), notServing.get());
                     undoInstall(featureIds);
@@ -173,9 +196,10 @@ final class ModuleInstaller {
                             noteOf.apply(each.id())));
                     throw new ModuleOperationException(message);
                 }
+                serving.add(target);
             }
             List<Outcome> outcomes = new ArrayList<>();
-            for (CatalogEntry target : targets) {
+            for (CatalogEntry target : serving) {
                 failures.cleared(target.id());
                 desiredState.record(target.id(), true, target.descriptor().version(), actor);
                 LOG.info("Module {} {} installed by {}", target.id(), target.descriptor().version(), actor);

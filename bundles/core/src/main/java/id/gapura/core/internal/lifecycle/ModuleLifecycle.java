@@ -143,7 +143,8 @@ public class ModuleLifecycle implements ModuleManager, ModuleCatalog {
     public synchronized List<Outcome> install(List<String> ids, Map<String, Version> versions, Uncovered uncovered,
                                               String actor, String note) throws ModuleOperationException {
         CoveragePolicy.Admission admission = policy.admitInstall(ids, versions, uncovered, actor, note);
-        return installer.install(ids, admission.versions(), actor, note, admission.notes(), admission.refusals());
+        return installer.install(ids, admission.versions(), actor, note, admission.notes(), admission.refusals(),
+                uncovered != Uncovered.RESTORE);
     }
 
     @Override

@@ -77,6 +77,21 @@ class ModuleInstallTest {
     }
 
     @Test
+    void restoringTheDesiredStateNeverUninstallsAModuleThatIsSlowOrFailsToServe() throws Exception {
+        fixture.failsToActivate("permits", "0.1.0", "Migration of schema permits from version none failed: syntax");
+
+        List<Outcome> restored = fixture.lifecycle.install(List.of("notes", "permits"), Map.of(), Uncovered.RESTORE,
+                ACTOR, "");
+
+        assertEquals(List.of("notes"), restored.stream().map(Outcome::id).toList(), "the one that serves");
+        assertEquals(List.of("installFeatures [gapura-notes/1.0.0, gapura-permits/0.1.0] " + NO_REFRESH),
+                fixture.features.calls, "nothing uninstalled");
+        assertTrue(fixture.audit.entries.stream().anyMatch(entry -> entry.contains("FAILED Module 'permits' was "
+                + "restored but does not serve")), fixture.audit.entries.toString());
+        assertEquals(ModuleState.FAILED, fixture.lifecycle.modules().get(1).state());
+    }
+
+    @Test
     void aFeatureThatDoesNotResolveLeavesNothingInstalled() throws Exception {
         fixture.features.failInstalling("gapura-notes/1.0.0",
                 new Exception("Unable to resolve root: missing requirement [osgi.service; objectClass=javax.sql.DataSource]\n"
