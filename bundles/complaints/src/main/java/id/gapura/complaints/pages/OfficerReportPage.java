@@ -188,8 +188,9 @@ public class OfficerReportPage implements Page {
 
     private View invalid(ReportEntity report, Officer officer, PageRequest request, Map<String, String> sent,
                          List<FieldError> errors) {
-        return View.page("officer-report.ftlh", "laporan.judul", model(report, officer, request, sent))
-                .invalid(errors);
+        Map<String, Object> model = model(report, officer, request, sent);
+        request.parameter(ACTION).map(ReportViews::action).ifPresent(action -> model.put("openAction", action.code()));
+        return View.page("officer-report.ftlh", "laporan.judul", model).invalid(errors);
     }
 
     static String field(Action action, String name) {
@@ -242,7 +243,9 @@ public class OfficerReportPage implements Page {
         } else {
             kind = "salah";
         }
-        return new FieldError(field(action, name), "galat.petugas." + name + "." + kind);
+        // an answer's text is what the reporter reads; every other action's note is a reason or a remark
+        String subject = action == Action.ANSWER && name.equals(NOTE) ? "jawaban" : name;
+        return new FieldError(field(action, name), "galat.petugas." + subject + "." + kind);
     }
 
     Map<String, Object> model(ReportEntity report, Officer officer, PageRequest request, Map<String, String> sent) {

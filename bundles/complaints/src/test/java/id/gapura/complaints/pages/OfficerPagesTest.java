@@ -215,6 +215,7 @@ class OfficerPagesTest {
         ReportEntity report = submit("SAMPAH", false);
         View noReason = reportPage.post(coordinator().with("nomor", report.trackingNumber()).with("aksi", "postpone"));
         assertEquals(List.of(new FieldError("postpone-catatan", "galat.petugas.catatan.wajib")), errors(noReason));
+        assertEquals("postpone", noReason.model().get("openAction"), "the form sent is shown open");
         View tooLong = reportPage.post(coordinator().with("nomor", report.trackingNumber()).with("aksi", "archive")
                 .with("archive-catatan", "x".repeat(4001)));
         assertEquals(List.of(new FieldError("archive-catatan", "galat.petugas.catatan.panjang")), errors(tooLong));
@@ -246,6 +247,9 @@ class OfficerPagesTest {
                 .with("answer-catatan", "Sudah diangkut").upload("answer-foto", "not an image".getBytes(StandardCharsets.UTF_8)));
         assertEquals(List.of(new FieldError("answer-foto", "galat.photo.type")), errors(badPhoto));
         assertEquals(ReportStatus.DISPOSITIONED, reload(report).status(), "nothing stored with a bad photo");
+
+        View noAnswer = reportPage.post(liaison("budi").with("nomor", report.trackingNumber()).with("aksi", "answer"));
+        assertEquals(List.of(new FieldError("answer-catatan", "galat.petugas.jawaban.wajib")), errors(noAnswer));
 
         View done = reportPage.post(liaison("budi").with("nomor", report.trackingNumber()).with("aksi", "answer")
                 .with("answer-catatan", "Sudah diangkut").upload("answer-foto", JPEG));
