@@ -204,7 +204,7 @@ public class ReportPage implements Page {
         };
     }
 
-    private static String megabytes(int bytes) {
+    static String megabytes(int bytes) {
         return BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1_000_000)).stripTrailingZeros().toPlainString();
     }
 }

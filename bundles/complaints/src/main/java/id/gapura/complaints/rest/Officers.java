@@ -14,7 +14,7 @@ import java.util.Set;
  * fills in. Resources mark their methods {@code @RolesAllowed}; the platform refuses callers without the
  * role, so what is left here is the user's name and the roles that decide what they see.
  */
-final class Officers {
+public final class Officers {
 
     /** The platform administrator's role. */
     static final String ADMIN = "admin";
@@ -30,13 +30,30 @@ final class Officers {
      */
     static Officer officer(SecurityContext security, HandlingService handling) {
         String username = username(security);
-        Set<String> roles = new HashSet<>();
+        Set<String> realmRoles = new HashSet<>();
         for (String role : Officer.ROLES) {
             if (security.isUserInRole(role)) {
-                roles.add(role);
+                realmRoles.add(role);
             }
         }
         if (security.isUserInRole(ADMIN)) {
+            realmRoles.add(ADMIN);
+        }
+        return officer(username, realmRoles, handling);
+    }
+
+    /**
+     * The officer behind a user name and their realm roles (a back-office session's), by the same rule as the
+     * API's: the module roles they hold, the administrator reading as a viewer, and a liaison's agency.
+     */
+    public static Officer officer(String username, Set<String> realmRoles, HandlingService handling) {
+        Set<String> roles = new HashSet<>();
+        for (String role : Officer.ROLES) {
+            if (realmRoles.contains(role)) {
+                roles.add(role);
+            }
+        }
+        if (realmRoles.contains(ADMIN)) {
             roles.add(Officer.VIEWER);
         }
         return handling.officer(username, roles);

@@ -37,27 +37,27 @@ public final class ReportViews {
     public record PublicUpdate(OffsetDateTime at, String status, String note) {
     }
 
-    record Summary(String trackingNumber, String serviceCode, String reportClass, String status, String agency,
+    public record Summary(String trackingNumber, String serviceCode, String reportClass, String status, String agency,
                    OffsetDateTime submittedAt, OffsetDateTime deadline, boolean overdue) {
     }
 
-    record Location(String address, String addressId, String zipcode, BigDecimal latitude, BigDecimal longitude) {
+    public record Location(String address, String addressId, String zipcode, BigDecimal latitude, BigDecimal longitude) {
     }
 
     /** Null in the officer view when the reporter asked for confidentiality and the reader is the agency. */
-    record Reporter(String name, String email, String phone, String deviceId, String accountId,
+    public record Reporter(String name, String email, String phone, String deviceId, String accountId,
                     boolean anonymous, boolean confidential) {
     }
 
-    record Deadlines(OffsetDateTime verification, OffsetDateTime firstResponse, OffsetDateTime answer,
+    public record Deadlines(OffsetDateTime verification, OffsetDateTime firstResponse, OffsetDateTime answer,
                      OffsetDateTime current, boolean overdue) {
     }
 
-    record Event(Long id, OffsetDateTime at, String actor, String action, String from, String to, String agency,
+    public record Event(Long id, OffsetDateTime at, String actor, String action, String from, String to, String agency,
                  String note, boolean publicNote) {
     }
 
-    record Details(String trackingNumber, String serviceCode, String reportClass, String status, String channel,
+    public record Details(String trackingNumber, String serviceCode, String reportClass, String status, String channel,
                    String description, Location location, String mediaUrl, Reporter reporter,
                    Map<String, List<String>> attributes, String agency, String instruction, String track,
                    Deadlines deadlines, OffsetDateTime submittedAt, OffsetDateTime updatedAt,
@@ -95,14 +95,14 @@ public final class ReportViews {
                 .map(photo -> new Photo(PHOTOS + photo.id(), photo.eventId())).toList();
     }
 
-    Summary summary(ReportEntity report) {
+    public Summary summary(ReportEntity report) {
         Instant deadline = report.currentDeadline();
         return new Summary(report.trackingNumber(), report.serviceCode(), report.reportClass().code(),
                 code(report.status().name()), report.agencyCode(), time(report.submittedAt()), time(deadline),
                 deadline != null && now.isAfter(deadline));
     }
 
-    Details details(ReportEntity report, Officer officer, HandlingService handling) {
+    public Details details(ReportEntity report, Officer officer, HandlingService handling) {
         boolean hideReporter = report.confidential() && !officer.seesConfidentialReporters();
         Map<String, List<String>> attributes = new LinkedHashMap<>();
         for (ReportAttributeEntity answer : reports.answers(report.id())) {
@@ -155,7 +155,8 @@ public final class ReportViews {
         return action.code();
     }
 
-    static Action action(String code) {
+    /** The action of an API code ({@code verify}, {@code not_our_authority}, ...); null for none or reopen. */
+    public static Action action(String code) {
         for (Action action : Action.values()) {
             if (action != Action.REOPEN && actionCode(action).equalsIgnoreCase(code == null ? "" : code.strip())) {
                 return action;
@@ -164,7 +165,7 @@ public final class ReportViews {
         return null;
     }
 
-    static HandlingTrack track(String code) {
+    public static HandlingTrack track(String code) {
         for (HandlingTrack track : HandlingTrack.values()) {
             if (track.name().equalsIgnoreCase(code == null ? "" : code.strip())) {
                 return track;
