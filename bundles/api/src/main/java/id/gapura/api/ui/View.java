@@ -25,7 +25,7 @@ import java.util.Objects;
 public record View(Kind kind, int status, String template, String titleKey, Map<String, ?> model, String location,
                    Download file) {
 
-    public enum Kind { PAGE, REDIRECT, NOT_FOUND, METHOD_NOT_ALLOWED, DOWNLOAD }
+    public enum Kind { PAGE, REDIRECT, NOT_FOUND, FORBIDDEN, METHOD_NOT_ALLOWED, DOWNLOAD }
 
     /** A file the browser saves (a CSV export of what the page shows). */
     public record Download(String contentType, byte[] content) {
@@ -73,6 +73,14 @@ public record View(Kind kind, int status, String template, String titleKey, Map<
     /** The platform's friendly "page not found" (404), e.g. for a tracking number that does not exist. */
     public static View notFound() {
         return new View(Kind.NOT_FOUND, 404, null, null, Map.of(), null, null);
+    }
+
+    /**
+     * The platform's "no access" page (403): the officer may open the page but not this item (another agency's
+     * report).
+     */
+    public static View forbidden() {
+        return new View(Kind.FORBIDDEN, 403, null, null, Map.of(), null, null);
     }
 
     public static View methodNotAllowed() {

@@ -370,6 +370,8 @@ public class PagesServlet extends HttpServlet {
         } catch (ProblemException e) {
             if (e.status() == 404) {
                 notFound(request, response, session);
+            } else if (e.status() == 403) {
+                message(request, response, session, 403, "pages.forbidden.title", "pages.forbidden.text");
             } else {
                 LOG.warn("Page {} {} of module {} refused a request it should have answered: {}", audience, pagePath,
                         moduleId, e.getMessage());
@@ -389,6 +391,7 @@ public class PagesServlet extends HttpServlet {
         switch (view.kind()) {
             case REDIRECT -> redirect(response, view.location());
             case NOT_FOUND -> notFound(request, response, session);
+            case FORBIDDEN -> message(request, response, session, 403, "pages.forbidden.title", "pages.forbidden.text");
             case METHOD_NOT_ALLOWED -> {
                 response.setHeader("Allow", "GET, HEAD");
                 message(request, response, session, 405, "pages.method.title", "pages.method.text");

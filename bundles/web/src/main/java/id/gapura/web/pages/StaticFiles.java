@@ -48,7 +48,8 @@ final class StaticFiles {
             return;
         }
         response.setContentType(type);
-        response.setHeader("Cache-Control", "public, max-age=3600");
+        // short: a module's updated bundle brings new files under the same names
+        response.setHeader("Cache-Control", "public, max-age=300");
         try (InputStream in = file.openStream(); OutputStream out = response.getOutputStream()) {
             in.transferTo(out);
         }
