@@ -214,6 +214,13 @@ class PortalIT {
         assertFalse("true".equals(pages.visible(By.id("photo")).getAttribute("aria-invalid")),
                 "the page's own check accepts a small PNG");
         assertFalse(citizen.driver().findElement(By.id("photo-periksa")).isDisplayed(), "no photo message for a good photo");
+        for (String box : List.of("anonymous", "confidential")) {
+            Map<?, ?> place = (Map<?, ?>) citizen.script("const i = document.getElementById(arguments[0])"
+                    + ".getBoundingClientRect(), l = document.querySelector('label[for=' + arguments[0] + ']')"
+                    + ".getBoundingClientRect(); return {beside: l.left >= i.right, top: l.top < i.bottom};", box);
+            assertEquals(Map.of("beside", true, "top", true), place, "on a phone, the label of #" + box
+                    + " stands beside its checkbox, not under it");
+        }
         pages.screenshot("report-form");
         pages.checked("report-form");
 
@@ -520,6 +527,7 @@ class PortalIT {
         assertTrue(desk.here().startsWith("/kantor/masuk?kembali="), desk.here());
         desk.visible(By.id("pengguna"));
         desk.visible(By.id("sandi"));
+        assertContentAlignedWithHeader(desk, "the login page");
         desk.screenshot("office-login");
         desk.checked("office-login");
 
@@ -548,6 +556,13 @@ class PortalIT {
         assertEquals("/kantor", session.getPath());
         assertEquals(Boolean.FALSE, office.script("return document.cookie.includes('gapura_kantor');"),
                 "the page's scripts cannot read the session");
+        assertContentAlignedWithHeader(desk, "the officer's home");
+        for (WebElement entry : office.driver().findElements(By.cssSelector("main .ubin-tautan"))) {
+            assertEquals(1L, office.script("const r = document.createRange(); r.selectNodeContents(arguments[0]);"
+                    + " return new Set(Array.from(r.getClientRects()).map(b => Math.round(b.top))).size;",
+                    entry.findElement(By.cssSelector(".ubin-judul"))), "the home's entry '" + entry.getText()
+                    + "' fits its tile on one line (a desktop tile has room for it)");
+        }
         desk.screenshot("office-home");
         desk.checked("office-home");
 
@@ -687,6 +702,15 @@ class PortalIT {
         assertEquals(PHOTO_HEIGHT, ((Number) citizen.script("return arguments[0].naturalHeight;", image)).intValue());
         assertFalse(image.getAttribute("alt").isBlank(), "the photo has a text alternative");
         return image;
+    }
+
+    /** On a desktop, the page's content starts where its header does and takes the same width (the layout's column). */
+    private static void assertContentAlignedWithHeader(Pages page, String what) {
+        Map<?, ?> edges = (Map<?, ?>) page.browser().script("const h = document.querySelector('.kepala-isi')"
+                + ".getBoundingClientRect(), m = document.querySelector('main').getBoundingClientRect();"
+                + " return {header: [Math.round(h.left), Math.round(h.width)], main: [Math.round(m.left), Math.round(m.width)]};");
+        assertEquals(edges.get("header"), edges.get("main"), what + ": the content column [left, width] differs from"
+                + " the header's");
     }
 
     private void assertNoPersonalData(String page, String... values) {
