@@ -518,6 +518,9 @@ class PortalIT {
     void officerLogsInAndOut() throws Exception {
         office = Browser.desktop();
         Pages desk = new Pages(office, pages.url(""), figures);
+        office.open(desk.url("/"));
+        assertContentAlignedWithHeader(desk, "the portal on a desktop");
+        desk.screenshot("portal-desktop");
 
         HttpResponse<String> anonymous = http.get("/kantor/", null);
         assertEquals(303, anonymous.statusCode());
