@@ -14,7 +14,7 @@
     note.textContent = problem;
     note.hidden = !problem;
     input.setAttribute('aria-invalid', problem ? 'true' : 'false');
-    if (problem) { input.setAttribute('aria-describedby', 'photo-petunjuk photo-periksa'); }
+    input.setAttribute('aria-describedby', problem ? 'photo-petunjuk photo-periksa' : 'photo-petunjuk');
     return !problem;
   }
   input.addEventListener('change', check);

@@ -105,17 +105,21 @@ public class ReportPage implements Page {
             return form(service.get(), sent, e.errors().stream()
                     .map(error -> new FieldError(error.field(), fieldMessage(error))).toList());
         }
-        photo.ifPresent(upload -> addPhoto(saved, upload));
-        return View.redirect("/layanan/complaints" + ComplaintsUi.SENT + "?nomor=" + saved.trackingNumber());
+        boolean photoStored = photo.map(upload -> addPhoto(saved, upload)).orElse(true);
+        return View.redirect("/layanan/complaints" + ComplaintsUi.SENT + "?nomor=" + saved.trackingNumber()
+                + (photoStored ? "" : "&foto=gagal"));
     }
 
-    private void addPhoto(ReportEntity saved, PageRequest.Upload upload) {
+    /** Whether the photo was stored; the report is stored either way, and the confirmation says which. */
+    private boolean addPhoto(ReportEntity saved, PageRequest.Upload upload) {
         try {
             photos.addReporterPhoto(saved, saved.reporterSecret(), upload.content(),
                     id -> "/api/complaints/photos/" + id);
+            return true;
         } catch (RuntimeException e) {
-            // the report is stored; the photo was checked, so this is the database's trouble, not the citizen's
+            // the photo was checked, so this is the database's trouble, not the citizen's
             LOG.warn("The photo of report {} could not be stored: {}", saved.trackingNumber(), e.toString());
+            return false;
         }
     }
 

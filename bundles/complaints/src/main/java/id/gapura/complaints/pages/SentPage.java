@@ -7,6 +7,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** The confirmation after a report is sent: its tracking number, big, and what happens next. */
 @Component(service = Page.class, property = {Page.PATH + "=" + ComplaintsUi.SENT, Page.AUDIENCE + "=" + Page.CITIZEN})
 public class SentPage implements Page {
@@ -21,7 +24,11 @@ public class SentPage implements Page {
     @Override
     public View get(PageRequest request) {
         return tracking.report(request)
-                .map(report -> View.page("report-sent.ftlh", "terkirim.judul", tracking.model(report, request)))
+                .map(report -> {
+                    Map<String, Object> model = new LinkedHashMap<>(tracking.model(report, request));
+                    model.put("photoFailed", request.parameter("foto").isPresent());
+                    return View.page("report-sent.ftlh", "terkirim.judul", model);
+                })
                 .orElseGet(View::notFound);
     }
 }

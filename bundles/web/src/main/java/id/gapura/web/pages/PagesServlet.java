@@ -465,7 +465,7 @@ public class PagesServlet extends HttpServlet {
             return;
         }
         response.setStatus(status);
-        if (currentMap.on()) {
+        if (currentMap.on() && html.contains("data-peta")) { // only a page with the map fetches its tiles
             response.setHeader("Content-Security-Policy", PAGE_POLICY.replace("img-src 'self'",
                     "img-src 'self' " + currentMap.tileOrigin()));
         }
