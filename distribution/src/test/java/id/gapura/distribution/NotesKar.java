@@ -127,7 +127,7 @@ final class NotesKar {
         main.putValue("Gapura-Module-Name-En", "Test module " + id);
         main.putValue("Gapura-Module-Api", "/api/" + id);
         main.putValue("Gapura-Module-Tables", id + "_");
-        main.putValue("Import-Package", "id.gapura.api;version=\"[1.2,2)\",javax.ws.rs;version=\"[2.1,3)\","
+        main.putValue("Import-Package", "id.gapura.api;version=\"[2,3)\",javax.ws.rs;version=\"[2.1,3)\","
                 + "javax.sql,org.osgi.framework" + (missingImport == null ? "" : "," + missingImport));
         main.putValue("Service-Component", "OSGI-INF/notes-module.xml,OSGI-INF/notes-resource.xml");
         main.putValue("Require-Capability", "osgi.extender;filter:=\"(&(osgi.extender=osgi.component)"

@@ -56,6 +56,7 @@ class PortalIT {
 
     private static final String COORDINATOR = "koordinator";
     private static final String PASSWORD = "rahasia-uji-portal";
+    private static final String LIAISON = "penghubung-dlh";
     /** Unique per run, so that finding it on the page proves the page read etc/id.gapura.web.pages.cfg. */
     private static final String REGION = "Kabupaten Uji " + suffix(6);
     private static final long MAX_PORTAL_BYTES = 150_000;
@@ -90,11 +91,14 @@ class PortalIT {
         gapura = new GapuraInstance();
         gapura.configure("etc/id.gapura.web.pages.cfg", "regionName", REGION);
         gapura.addUser(COORDINATOR, PASSWORD, "complaints-coordinator");
+        gapura.addUser(LIAISON, PASSWORD, "complaints-liaison");
         gapura.start();
         await("the console answers").atMost(Duration.ofSeconds(90)).ignoreExceptions()
                 .until(() -> gapura.console("shell:echo ready").exitStatus() == 0);
         GapuraInstance.Shell install = gapura.console("module:install --force complaints");
         assertEquals(0, install.exitStatus(), install.output());
+        GapuraInstance.Shell assign = gapura.console("complaints:liaison-assign " + LIAISON + " DLH");
+        assertEquals(0, assign.exitStatus(), assign.output());
         await("the complaints pages answer").atMost(Duration.ofSeconds(60))
                 .until(() -> gapura.status("/layanan/complaints/lapor") == 200);
         String base = "http://localhost:" + gapura.httpPort;
@@ -241,7 +245,7 @@ class PortalIT {
             pages.visible(By.id("nomor")).sendKeys(typed);
             pages.navigatesTo("tracking " + typed + " from the portal", "/layanan/complaints/lacak?nomor=" + number,
                     () -> citizen.driver().findElement(By.cssSelector("#lacak button")).click());
-            assertTrackingPage(number, description, address);
+            assertTrackingPage(number, description, address, "Diterima");
         }
         assertNoPersonalData("the tracking page", name, email, phone);
 
@@ -315,13 +319,13 @@ class PortalIT {
 
         keyboard.tabTo(By.cssSelector("main a[href^='/layanan/complaints/lacak']")).assertFocusVisible();
         pages.navigatesTo("Enter on Lacak pengaduan ini", "/layanan/complaints/lacak?nomor=" + number, keyboard::enter);
-        assertTrackingPage(number, description, address);
+        assertTrackingPage(number, description, address, "Diterima");
 
         keyboard.tabTo(By.cssSelector("a.wilayah")).assertFocusVisible();
         pages.navigatesTo("Enter on the region's name", "/", keyboard::enter);
         keyboard.tabTo(By.id("nomor")).assertFocusVisible().press(number.toLowerCase(Locale.ROOT));
         pages.navigatesTo("Enter in the track box", "/layanan/complaints/lacak?nomor=" + number, keyboard::enter);
-        assertTrackingPage(number, description, address);
+        assertTrackingPage(number, description, address, "Diterima");
     }
 
     // ---- 4. validation -------------------------------------------------------------------------------------------
@@ -628,10 +632,100 @@ class PortalIT {
         assertEquals(0, activeSessions());
     }
 
-    // ---- 7. modules come and go while the pages are served ----------------------------------------------------------
+    // ---- 6b. the officers handle the citizen's report; the citizen reads the answer --------------------------------
 
     @Test
     @Order(12)
+    @DisplayName("6b officers: the coordinator verifies and dispositions, the liaison answers with a photo, the citizen sees the answer")
+    void officersHandleTheReportAndTheCitizenSeesTheAnswer() throws Exception {
+        assertNotNull(photoReport, "step 2 made no report to handle");
+        Pages desk = new Pages(office, pages.url(""), figures);
+        String report = "/kantor/complaints/laporan?nomor=" + photoReport;
+
+        officeLogin(desk, COORDINATOR);
+        desk.navigatesTo("the inbox", "/kantor/complaints/kotak-masuk",
+                () -> office.driver().findElement(By.linkText("Kotak masuk pengaduan")).click());
+        assertTrue(desk.html().contains(photoReport), "the inbox lists the citizen's report");
+        desk.screenshot("office-inbox");
+        desk.checked("office-inbox");
+
+        desk.navigatesTo("the report", "/kantor/complaints/laporan",
+                () -> office.driver().findElement(By.partialLinkText(photoReport)).click());
+        assertTrue(desk.html().contains(photoReportDescription), "the report page shows the description");
+        desk.checked("office-report-submitted");
+        act(desk, "verify", Map.of());
+        assertTrue(desk.here().contains("selesai=verify"), desk.here());
+        act(desk, "disposition", Map.of("disposition-instansi", "DLH",
+                "disposition-instruksi", "Angkut sampah di lokasi dan laporkan fotonya."));
+        assertTrue(desk.here().contains("selesai=disposition"), desk.here());
+        desk.screenshot("office-report");
+        desk.checked("office-report-dispositioned");
+
+        office.open(desk.url("/kantor/complaints/statistik"));
+        assertEquals(200, desk.status());
+        assertTrue(office.driver().findElements(By.cssSelector("main svg")).size() > 0, "the statistics draw charts");
+        assertTrue(office.driver().findElements(By.cssSelector("main table th[scope]")).size() > 0,
+                "each chart has its data table");
+        desk.screenshot("office-statistics");
+        desk.checked("office-statistics");
+        desk.navigatesTo("Keluar", "/kantor/masuk?keluar=1",
+                () -> office.driver().findElement(By.cssSelector("form.keluar button")).click());
+
+        // the agency's liaison finds it among the dispositions and answers, with a photo
+        officeLogin(desk, LIAISON);
+        office.open(desk.url("/kantor/complaints/disposisi"));
+        assertTrue(desk.html().contains(photoReport), "the liaison's dispositions list the report");
+        desk.checked("office-dispositions");
+        office.open(desk.url(report));
+        String answer = "Sampah sudah diangkut pada pagi hari oleh petugas DLH " + suffix(4) + ".";
+        act(desk, "answer", Map.of("answer-catatan", answer, "answer-foto", photoFile.toString()));
+        assertTrue(desk.here().contains("selesai=answer"), desk.here());
+        desk.checked("office-report-answered");
+        desk.navigatesTo("Keluar", "/kantor/masuk?keluar=1",
+                () -> office.driver().findElement(By.cssSelector("form.keluar button")).click());
+
+        // the citizen reads the answer and sees both photos on the public page
+        citizen.open(pages.url("/layanan/complaints/lacak?nomor=" + photoReport));
+        assertTrue(pages.html().contains(answer), "the tracking page shows the agency's answer");
+        await("both photos load").atMost(Duration.ofSeconds(10)).until(() -> (Long) citizen.script(
+                "return Array.from(document.querySelectorAll('img.foto')).filter(i => i.complete && i.naturalWidth > 0)"
+                        + ".length;") == 2L);
+        pages.screenshot("tracking-answered");
+        pages.checked("tracking-answered");
+    }
+
+    /** Logs in to the back office in the office browser. */
+    private void officeLogin(Pages desk, String user) {
+        office.open(desk.url("/kantor/masuk"));
+        desk.visible(By.id("pengguna")).sendKeys(user);
+        desk.visible(By.id("sandi")).sendKeys(PASSWORD);
+        desk.navigatesTo("login of " + user, "/kantor/", () -> office.driver().findElement(SUBMIT).click());
+    }
+
+    /** Opens an action's fold on the report page, fills its fields (a file field takes a path) and sends it. */
+    private void act(Pages desk, String action, Map<String, String> fields) {
+        String form = "//form[input[@name='aksi' and @value='" + action + "']]";
+        WebElement details = office.driver().findElement(By.xpath(form + "/ancestor::details"));
+        if (details.getAttribute("open") == null) {
+            details.findElement(By.tagName("summary")).click();
+        }
+        fields.forEach((name, value) -> {
+            WebElement field = office.driver().findElement(By.xpath(form + "//*[@name='" + name + "']"));
+            if (field.getTagName().equals("select")) {
+                new org.openqa.selenium.support.ui.Select(field).selectByValue(value);
+            } else {
+                field.sendKeys(value);
+            }
+        });
+        desk.navigatesTo(action, "/kantor/complaints/laporan",
+                () -> office.driver().findElement(By.xpath(form + "//button[@type='submit']")).click());
+        assertEquals(200, desk.status(), action + " was refused: " + desk.texts(By.cssSelector(".ringkasan-galat li")));
+    }
+
+    // ---- 7. modules come and go while the pages are served ----------------------------------------------------------
+
+    @Test
+    @Order(13)
     @DisplayName("7 live modules: uninstall takes the tile, pages and menu away; reinstall brings them back, with the data")
     void uninstallAndReinstallComplaints() throws Exception {
         assertNotNull(photoReport, "step 2 made no report to follow");
@@ -663,6 +757,8 @@ class PortalIT {
 
         GapuraInstance.Shell install = gapura.console("module:install --force complaints");
         assertEquals(0, install.exitStatus(), install.output());
+        GapuraInstance.Shell assign = gapura.console("complaints:liaison-assign " + LIAISON + " DLH");
+        assertEquals(0, assign.exitStatus(), assign.output());
         long installed = System.nanoTime();
         await("the complaints tile is back on /").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> http.get("/", null).body().contains("href=\"/layanan/complaints/lapor\""));
@@ -676,18 +772,18 @@ class PortalIT {
         citizen.open(pages.url("/"));
         assertTrue(pages.present(By.cssSelector(TILE)), "the tile is back");
         citizen.open(pages.url(tracking));
-        assertTrackingPage(photoReport, photoReportDescription, null);
+        assertTrackingPage(photoReport, photoReportDescription, null, "Dijawab instansi"); // answered in step 6b
         photoLoaded();
         pages.checked("tracking-after-reinstall");
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
-    private void assertTrackingPage(String number, String description, String address) {
+    private void assertTrackingPage(String number, String description, String address, String status) {
         assertEquals(200, pages.status(), pages.here());
         String summary = pages.visible(By.cssSelector("dl.ringkas")).getText();
         assertTrue(summary.contains(number), summary);
-        assertTrue(summary.contains("Diterima"), "a new report's status: " + summary);
+        assertTrue(summary.contains(status), "the report's status, " + status + ": " + summary);
         if (address != null) {
             assertTrue(summary.contains(address), summary);
         }

@@ -613,7 +613,7 @@ class SecurityIT {
         main.putValue("Bundle-ManifestVersion", "2");
         main.putValue("Bundle-SymbolicName", "id.gapura.it.fixture");
         main.putValue("Bundle-Version", "1.0.0");
-        main.putValue("Import-Package", "id.gapura.api;version=\"[1.1,2)\",javax.ws.rs;version=\"[2.1,3)\"");
+        main.putValue("Import-Package", "id.gapura.api;version=\"[2,3)\",javax.ws.rs;version=\"[2.1,3)\"");
         List<Class<?>> resources = List.of(UnannotatedResource.class, ReadersResource.class);
         main.putValue("Service-Component", resources.stream().map(c -> "OSGI-INF/" + c.getSimpleName() + ".xml")
                 .collect(Collectors.joining(",")));

@@ -2,7 +2,6 @@ package id.gapura.api;
 
 import org.osgi.annotation.versioning.ProviderType;
 
-import java.util.List;
 
 /**
  * The region's audit log of administrative actions, kept in the database: who did what to what, when, and
@@ -35,7 +34,4 @@ public interface AuditLog {
      */
     AuditEntry record(String actor, String action, String module, String subject, AuditOutcome outcome,
                       String detail);
-
-    /** The entries matching the query, newest first. */
-    List<AuditEntry> find(AuditQuery query);
 }

@@ -1,6 +1,6 @@
 package id.gapura.core;
 
-import id.gapura.api.ModuleStatus;
+import id.gapura.api.spi.ModuleStatus;
 import org.osgi.framework.Version;
 
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package id.gapura.api.persistence;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import org.apache.aries.jpa.template.EmConsumer;
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -8,9 +9,10 @@ import org.apache.aries.jpa.template.TransactionType;
 /**
  * A module's tables, through the JPA template of its persistence unit. Each module extends it with its own DS
  * component, which references the template with {@code target = "(osgi.unit.name=<module-id>)"} and migrates the
- * schema ({@link id.gapura.api.SchemaMigrator}) before anything else of the module may use the tables.
+ * schema (core's module extender) before anything else of the module may use the tables.
  * Reads and writes alike run in a {@link TransactionType#Required} transaction: they join the caller's.
  */
+@ConsumerType
 public abstract class ModuleDatabase {
 
     private final JpaTemplate jpa;

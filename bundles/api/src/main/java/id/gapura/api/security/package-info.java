@@ -5,7 +5,7 @@
  * id.gapura.api.security.Users}: whether a user name is one of the realm's users, for modules that record names.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package id.gapura.api.security;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,8 +1,8 @@
 package id.gapura.core.command;
 
 import id.gapura.api.AuditEntry;
-import id.gapura.api.AuditLog;
-import id.gapura.api.AuditQuery;
+import id.gapura.api.spi.AuditTrail;
+import id.gapura.api.spi.AuditQuery;
 import id.gapura.core.AgreementService;
 import id.gapura.core.audit.AuditTimes;
 import org.apache.karaf.shell.api.action.Command;
@@ -35,7 +35,7 @@ public class AuditListCommand extends ModuleCommandSupport {
     boolean noFormat;
 
     @Reference
-    AuditLog audit;
+    AuditTrail audit;
 
     @Reference
     AgreementService agreements;

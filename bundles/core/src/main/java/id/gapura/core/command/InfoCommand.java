@@ -1,6 +1,6 @@
 package id.gapura.core.command;
 
-import id.gapura.api.ModuleDescriptor;
+import id.gapura.api.spi.ModuleDescriptor;
 import id.gapura.core.ModuleManager.BundleLine;
 import id.gapura.core.ModuleManager.ModuleDetails;
 import org.apache.karaf.shell.api.action.Argument;

@@ -1,6 +1,6 @@
 package id.gapura.core.command;
 
-import id.gapura.api.ModuleStatus;
+import id.gapura.api.spi.ModuleStatus;
 import id.gapura.core.AgreementService;
 import id.gapura.core.agreement.Coverage;
 import org.apache.karaf.shell.api.action.Command;

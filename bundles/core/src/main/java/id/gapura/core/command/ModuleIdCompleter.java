@@ -1,6 +1,6 @@
 package id.gapura.core.command;
 
-import id.gapura.api.ModuleStatus;
+import id.gapura.api.spi.ModuleStatus;
 import id.gapura.core.ModuleManager;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;

@@ -1,7 +1,7 @@
 package id.gapura.core.command;
 
-import id.gapura.api.security.AccessToken;
-import id.gapura.api.security.AccessTokens;
+import id.gapura.api.spi.AccessToken;
+import id.gapura.api.spi.AccessTokens;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.CommandLine;

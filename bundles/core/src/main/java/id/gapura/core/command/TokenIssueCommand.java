@@ -2,8 +2,8 @@ package id.gapura.core.command;
 
 import id.gapura.api.AuditLog;
 import id.gapura.api.AuditOutcome;
-import id.gapura.api.security.AccessTokens;
-import id.gapura.api.security.IssuedToken;
+import id.gapura.api.spi.AccessTokens;
+import id.gapura.api.spi.IssuedToken;
 import id.gapura.core.AgreementService;
 import id.gapura.core.audit.AuditTimes;
 import id.gapura.core.internal.RealmUsers;

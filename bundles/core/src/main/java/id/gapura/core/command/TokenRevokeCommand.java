@@ -2,8 +2,8 @@ package id.gapura.core.command;
 
 import id.gapura.api.AuditLog;
 import id.gapura.api.AuditOutcome;
-import id.gapura.api.security.AccessToken;
-import id.gapura.api.security.AccessTokens;
+import id.gapura.api.spi.AccessToken;
+import id.gapura.api.spi.AccessTokens;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;

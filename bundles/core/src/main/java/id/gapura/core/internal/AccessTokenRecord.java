@@ -1,6 +1,6 @@
 package id.gapura.core.internal;
 
-import id.gapura.api.security.AccessToken;
+import id.gapura.api.spi.AccessToken;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;

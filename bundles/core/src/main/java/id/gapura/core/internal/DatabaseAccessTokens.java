@@ -1,8 +1,8 @@
 package id.gapura.core.internal;
 
-import id.gapura.api.security.AccessToken;
-import id.gapura.api.security.AccessTokens;
-import id.gapura.api.security.IssuedToken;
+import id.gapura.api.spi.AccessToken;
+import id.gapura.api.spi.AccessTokens;
+import id.gapura.api.spi.IssuedToken;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;

@@ -2,8 +2,9 @@ package id.gapura.core.internal;
 
 import id.gapura.api.AuditEntry;
 import id.gapura.api.AuditLog;
+import id.gapura.api.spi.AuditTrail;
 import id.gapura.api.AuditOutcome;
-import id.gapura.api.AuditQuery;
+import id.gapura.api.spi.AuditQuery;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
@@ -18,8 +19,8 @@ import java.util.List;
 import java.util.Objects;
 
 /** The audit log in the region's database ({@code gapura_audit}), shared by every node. */
-@Component(service = AuditLog.class)
-public class DatabaseAuditLog implements AuditLog {
+@Component(service = {AuditLog.class, AuditTrail.class})
+public class DatabaseAuditLog implements AuditTrail {
 
     static final int MAX_ACTOR = 128;
     static final int MAX_ACTION = 64;

@@ -1,9 +1,9 @@
 package id.gapura.core.internal;
 
-import id.gapura.api.ModuleDescriptor;
+import id.gapura.api.spi.ModuleDescriptor;
 import id.gapura.api.ModuleSchema;
 import id.gapura.api.RestApplications;
-import id.gapura.api.SchemaMigrator.MigrationReport;
+import id.gapura.api.spi.SchemaMigrator.MigrationReport;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;

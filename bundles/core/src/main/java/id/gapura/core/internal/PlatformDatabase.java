@@ -1,8 +1,8 @@
 package id.gapura.core.internal;
 
 import id.gapura.api.Health;
-import id.gapura.api.ModuleDescriptor;
-import id.gapura.api.SchemaMigrator;
+import id.gapura.api.spi.ModuleDescriptor;
+import id.gapura.api.spi.SchemaMigrator;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;

@@ -1,8 +1,8 @@
 package id.gapura.core.rest;
 
 import id.gapura.api.AuditEntry;
-import id.gapura.api.AuditLog;
-import id.gapura.api.AuditQuery;
+import id.gapura.api.spi.AuditTrail;
+import id.gapura.api.spi.AuditQuery;
 import id.gapura.api.FieldError;
 import id.gapura.api.ProblemException;
 import id.gapura.api.RestApplications;
@@ -44,7 +44,7 @@ public class AuditResource {
     private static final Pattern MODULE_ID = Pattern.compile("[a-z][a-z0-9]{1,30}");
 
     @Reference
-    private AuditLog audit;
+    private AuditTrail audit;
 
     @Reference
     private AgreementService agreements;

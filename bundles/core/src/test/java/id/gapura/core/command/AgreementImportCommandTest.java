@@ -3,7 +3,6 @@ package id.gapura.core.command;
 import id.gapura.api.AuditEntry;
 import id.gapura.api.AuditLog;
 import id.gapura.api.AuditOutcome;
-import id.gapura.api.AuditQuery;
 import id.gapura.core.AgreementService;
 import id.gapura.core.agreement.AgreementRefusedException;
 import id.gapura.core.agreement.AgreementVerifier;
@@ -113,11 +112,6 @@ class AgreementImportCommandTest {
                                      String detail) {
                 throw new IllegalStateException("database down");
             }
-
-            @Override
-            public List<AuditEntry> find(AuditQuery query) {
-                return List.of();
-            }
         };
         CommandException refused = assertThrows(CommandException.class, command::execute);
         assertTrue(refused.getMessage().startsWith("Refused: Unreadable: "), refused.getMessage());
@@ -135,11 +129,6 @@ class AgreementImportCommandTest {
                         outcome, detail);
                 audited.add(entry);
                 return entry;
-            }
-
-            @Override
-            public List<AuditEntry> find(AuditQuery query) {
-                return List.copyOf(audited);
             }
         };
         command.agreements = new AgreementService() {

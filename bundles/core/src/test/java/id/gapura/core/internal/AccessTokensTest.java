@@ -1,6 +1,6 @@
 package id.gapura.core.internal;
 
-import id.gapura.api.security.AccessToken;
+import id.gapura.api.spi.AccessToken;
 import id.gapura.core.command.TokenValidity;
 import org.junit.jupiter.api.Test;
 

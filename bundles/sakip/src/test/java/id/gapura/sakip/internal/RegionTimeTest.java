@@ -3,7 +3,6 @@ package id.gapura.sakip.internal;
 import id.gapura.api.AuditEntry;
 import id.gapura.api.AuditLog;
 import id.gapura.api.AuditOutcome;
-import id.gapura.api.AuditQuery;
 import id.gapura.testing.ModuleDatabases;
 import id.gapura.testing.ResourceLocalTemplate;
 import org.junit.jupiter.api.AfterEach;
@@ -43,11 +42,6 @@ class RegionTimeTest {
             public AuditEntry record(String actor, String action, String module, String subject, AuditOutcome outcome,
                                      String detail) {
                 return null;
-            }
-
-            @Override
-            public List<AuditEntry> find(AuditQuery query) {
-                return List.of();
             }
         };
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);

@@ -5,7 +5,6 @@ import id.gapura.testing.ResourceLocalTemplate;
 import id.gapura.api.AuditEntry;
 import id.gapura.api.AuditLog;
 import id.gapura.api.AuditOutcome;
-import id.gapura.api.AuditQuery;
 
 import javax.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
@@ -49,11 +48,6 @@ public final class TestDatabase implements AutoCloseable {
                                      String detail) {
                 audited.add(actor + " " + action + " " + subject + ": " + detail);
                 return null;
-            }
-
-            @Override
-            public List<AuditEntry> find(AuditQuery query) {
-                return List.of();
             }
         };
         agencies = new Agencies(database, audit);

@@ -1,7 +1,7 @@
 package id.gapura.web.internal;
 
-import id.gapura.api.security.AccessToken;
-import id.gapura.api.security.AccessTokens;
+import id.gapura.api.spi.AccessToken;
+import id.gapura.api.spi.AccessTokens;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;

@@ -1,8 +1,8 @@
 package id.gapura.web.pages;
 
-import id.gapura.api.security.AccessToken;
-import id.gapura.api.security.AccessTokens;
-import id.gapura.api.security.IssuedToken;
+import id.gapura.api.spi.AccessToken;
+import id.gapura.api.spi.AccessTokens;
+import id.gapura.api.spi.IssuedToken;
 import id.gapura.api.ui.PageRequest;
 import id.gapura.web.internal.Caller;
 import id.gapura.web.internal.ClientLimits;

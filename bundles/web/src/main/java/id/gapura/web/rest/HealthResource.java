@@ -2,8 +2,8 @@ package id.gapura.web.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import id.gapura.api.Health;
-import id.gapura.api.ModuleCatalog;
-import id.gapura.api.ModuleStatus;
+import id.gapura.api.spi.ModuleCatalog;
+import id.gapura.api.spi.ModuleStatus;
 import id.gapura.api.Public;
 import id.gapura.api.RestApplications;
 import org.osgi.service.component.annotations.Component;

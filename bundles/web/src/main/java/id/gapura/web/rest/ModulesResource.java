@@ -1,8 +1,8 @@
 package id.gapura.web.rest;
 
 import id.gapura.api.Health;
-import id.gapura.api.ModuleCatalog;
-import id.gapura.api.ModuleStatus;
+import id.gapura.api.spi.ModuleCatalog;
+import id.gapura.api.spi.ModuleStatus;
 import id.gapura.api.RolesAllowed;
 
 import org.osgi.service.component.annotations.Component;

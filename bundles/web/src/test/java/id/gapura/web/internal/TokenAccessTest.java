@@ -3,10 +3,9 @@ package id.gapura.web.internal;
 import id.gapura.api.AuditEntry;
 import id.gapura.api.AuditLog;
 import id.gapura.api.AuditOutcome;
-import id.gapura.api.AuditQuery;
-import id.gapura.api.security.AccessToken;
-import id.gapura.api.security.AccessTokens;
-import id.gapura.api.security.IssuedToken;
+import id.gapura.api.spi.AccessToken;
+import id.gapura.api.spi.AccessTokens;
+import id.gapura.api.spi.IssuedToken;
 import org.apache.karaf.jaas.boot.principal.ClientPrincipal;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.junit.jupiter.api.Test;
@@ -119,11 +118,6 @@ class TokenAccessTest {
                     outcome, detail);
             audited.add(entry);
             return entry;
-        }
-
-        @Override
-        public List<AuditEntry> find(AuditQuery query) {
-            return audited;
         }
     };
 

@@ -1,6 +1,6 @@
 package id.gapura.core.internal.lifecycle;
 
-import id.gapura.api.ModuleDescriptor;
+import id.gapura.api.spi.ModuleDescriptor;
 import org.apache.karaf.features.Feature;
 import org.osgi.framework.Version;
 

@@ -2,9 +2,9 @@ package id.gapura.core.internal.lifecycle;
 
 import id.gapura.api.GapuraModule;
 import id.gapura.api.Health;
-import id.gapura.api.ModuleDescriptor;
-import id.gapura.api.ModuleState;
-import id.gapura.api.ModuleStatus;
+import id.gapura.api.spi.ModuleDescriptor;
+import id.gapura.api.spi.ModuleState;
+import id.gapura.api.spi.ModuleStatus;
 import id.gapura.core.ModuleManager.BundleLine;
 import id.gapura.core.ModuleManager.ModuleDetails;
 import id.gapura.core.ModuleOperationException;

@@ -3,10 +3,9 @@ package id.gapura.core.internal.lifecycle;
 import id.gapura.api.AuditEntry;
 import id.gapura.api.AuditLog;
 import id.gapura.api.AuditOutcome;
-import id.gapura.api.AuditQuery;
 import id.gapura.api.GapuraModule;
 import id.gapura.api.Health;
-import id.gapura.api.ModuleDescriptor;
+import id.gapura.api.spi.ModuleDescriptor;
 import id.gapura.core.agreement.Agreement;
 import id.gapura.core.agreement.Agreement.CoveredModule;
 import id.gapura.core.agreement.Agreement.Party;
@@ -305,11 +304,6 @@ class LifecycleFixture {
                                  String detail) {
             entries.add(actor + " " + action + " " + module + " " + subject + " " + outcome + " " + detail);
             return null;
-        }
-
-        @Override
-        public List<AuditEntry> find(AuditQuery query) {
-            throw new UnsupportedOperationException();
         }
 
         String last() {

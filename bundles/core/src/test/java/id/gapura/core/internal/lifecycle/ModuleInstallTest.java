@@ -1,7 +1,7 @@
 package id.gapura.core.internal.lifecycle;
 
-import id.gapura.api.ModuleState;
-import id.gapura.api.ModuleStatus;
+import id.gapura.api.spi.ModuleState;
+import id.gapura.api.spi.ModuleStatus;
 import id.gapura.core.ModuleManager.Outcome;
 import id.gapura.core.ModuleManager.Uncovered;
 import id.gapura.core.ModuleOperationException;

@@ -1,4 +1,4 @@
-package id.gapura.api;
+package id.gapura.api.spi;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.osgi.framework.Bundle;

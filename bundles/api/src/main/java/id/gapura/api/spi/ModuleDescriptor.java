@@ -1,4 +1,4 @@
-package id.gapura.api;
+package id.gapura.api.spi;
 
 import java.util.Arrays;
 import java.util.List;

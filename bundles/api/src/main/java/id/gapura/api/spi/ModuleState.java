@@ -1,4 +1,4 @@
-package id.gapura.api;
+package id.gapura.api.spi;
 
 /** Where a module of the catalog stands in this container. */
 public enum ModuleState {

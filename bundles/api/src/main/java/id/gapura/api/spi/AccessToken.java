@@ -1,4 +1,4 @@
-package id.gapura.api.security;
+package id.gapura.api.spi;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,5 +1,6 @@
-package id.gapura.api;
+package id.gapura.api.spi;
 
+import id.gapura.api.Health;
 import java.util.Optional;
 
 /**

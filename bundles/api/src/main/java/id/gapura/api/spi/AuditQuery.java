@@ -1,4 +1,4 @@
-package id.gapura.api;
+package id.gapura.api.spi;
 
 import java.time.Instant;
 
