@@ -1,5 +1,10 @@
 package id.gapura.web.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.core.jackson.TypeNameResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.jaxrs2.Reader;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -23,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +47,7 @@ import java.util.stream.Collectors;
 public final class OpenApiDescription {
 
     static final String PROBLEM = "Problem";
+    private static final String SCHEMAS = "#/components/schemas/";
     static final String BASIC = "basic";
     static final String BEARER = "bearer";
     static final String ROLES_EXTENSION = "x-gapura-roles";
@@ -60,6 +67,54 @@ public final class OpenApiDescription {
 
     public OpenApiDescription(String version) {
         this.version = version;
+        // modules name their DTOs alike (View, Input): schemas are named by class name first, see write(...)
+        TypeNameResolver.std.setUseFqn(true);
+    }
+
+    /**
+     * The document as JSON, each schema under its simple class name where that is unique, else under its class name
+     * without {@code id.gapura.} ({@code permits.rest.TypesResource.View}): OpenAPI allows no {@code $} in a name.
+     */
+    public static String write(OpenAPI api) throws JsonProcessingException {
+        ObjectNode document = Json.mapper().valueToTree(api);
+        JsonNode schemas = document.path("components").path("schemas");
+        if (schemas instanceof ObjectNode named) {
+            Map<String, String> names = names(named.fieldNames());
+            ObjectNode renamed = Json.mapper().createObjectNode();
+            named.fields().forEachRemaining(entry -> renamed.set(names.get(entry.getKey()), entry.getValue()));
+            ((ObjectNode) document.get("components")).set("schemas", renamed);
+            rewriteReferences(document, names);
+        }
+        return Json.mapper().writeValueAsString(document);
+    }
+
+    static Map<String, String> names(Iterator<String> classNames) {
+        List<String> all = new ArrayList<>();
+        classNames.forEachRemaining(all::add);
+        Map<String, Long> simpleCounts = all.stream().collect(Collectors.groupingBy(OpenApiDescription::simpleName, Collectors.counting()));
+        Map<String, String> names = new TreeMap<>();
+        for (String name : all) {
+            String simple = simpleName(name);
+            names.put(name, simpleCounts.get(simple) == 1 ? simple : name.replaceFirst("^id\\.gapura\\.", "").replace('$', '.'));
+        }
+        return names;
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
+    }
+
+    private static void rewriteReferences(JsonNode node, Map<String, String> names) {
+        if (node instanceof ObjectNode object) {
+            JsonNode ref = object.get("$ref");
+            if (ref != null && ref.isTextual() && ref.asText().startsWith(SCHEMAS)) {
+                String target = ref.asText().substring(SCHEMAS.length());
+                object.put("$ref", SCHEMAS + names.getOrDefault(target, target));
+            }
+            object.elements().forEachRemaining(child -> rewriteReferences(child, names));
+        } else if (node != null && node.isArray()) {
+            node.elements().forEachRemaining(child -> rewriteReferences(child, names));
+        }
     }
 
     /** The description of these resource classes, with the access rules of these endpoints. */
@@ -121,7 +176,7 @@ public final class OpenApiDescription {
 
     private static ApiResponse problem(String description) {
         return new ApiResponse().description(description).content(new Content().addMediaType(Problem.MEDIA_TYPE,
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+                new MediaType().schema(new Schema<>().$ref(SCHEMAS + PROBLEM))));
     }
 
     private static ApiResponses sortedResponses(ApiResponses responses) {

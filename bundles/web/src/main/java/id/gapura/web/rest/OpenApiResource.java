@@ -6,7 +6,6 @@ import id.gapura.api.RestApplications;
 import id.gapura.web.internal.Endpoint;
 import id.gapura.web.internal.EndpointCatalog;
 import id.gapura.web.internal.OpenApiDescription;
-import io.swagger.v3.core.util.Json;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -66,7 +65,7 @@ public class OpenApiResource {
 
     private String write(Set<EndpointCatalog.Resource> resources, List<Endpoint> endpoints) {
         try {
-            return Json.mapper().writeValueAsString(description.describe(resources, endpoints));
+            return OpenApiDescription.write(description.describe(resources, endpoints));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("The OpenAPI description could not be written", e);
         }

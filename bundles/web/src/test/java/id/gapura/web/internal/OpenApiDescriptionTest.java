@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.gapura.api.Public;
 import id.gapura.api.RolesAllowed;
-import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.parameters.Parameter;
@@ -109,7 +108,7 @@ class OpenApiDescriptionTest {
 
         Operation apply = api.getPaths().get("/api/permits/applications").getPost();
         assertNotNull(apply.getRequestBody().getContent().get(MediaType.APPLICATION_JSON));
-        assertTrue(api.getComponents().getSchemas().get("Application").getProperties().containsKey("fee"));
+        assertTrue(api.getComponents().getSchemas().get(Application.class.getName()).getProperties().containsKey("fee"));
         assertNotNull(apply.getResponses().get("default").getContent().get(MediaType.APPLICATION_JSON));
     }
 
@@ -150,11 +149,23 @@ class OpenApiDescriptionTest {
 
     @Test
     void theDocumentIsOpenApiJsonWithOnlyTheFieldsOfTheSpecification() throws Exception {
-        JsonNode document = new ObjectMapper().readTree(Json.mapper().writeValueAsString(api));
+        JsonNode document = new ObjectMapper().readTree(OpenApiDescription.write(api));
         assertEquals("3.0.3", document.path("openapi").asText());
         assertEquals("http", document.at("/components/securitySchemes/basic/type").asText());
         assertTrue(document.at("/paths/~1api~1permits~1applications~1{number}/get/security").isArray());
         assertFalse(document.toString().contains("exampleSetFlag"), document.toString());
+        assertEquals("#/components/schemas/Application",
+                document.at("/paths/~1api~1permits~1applications/post/requestBody/content/application~1json/schema/$ref").asText());
+        assertTrue(document.at("/components/schemas/Application/properties/fee").isObject(), document.toString());
+    }
+
+    @Test
+    void schemasOfTheSameSimpleNameKeepTheirOwnNames() {
+        assertEquals(Map.of("id.gapura.permits.rest.Types$View", "permits.rest.Types.View",
+                        "id.gapura.sakip.rest.Plans$View", "sakip.rest.Plans.View",
+                        "id.gapura.sakip.rest.Plans$Input", "Input", "Problem", "Problem"),
+                OpenApiDescription.names(List.of("id.gapura.permits.rest.Types$View", "id.gapura.sakip.rest.Plans$View",
+                        "id.gapura.sakip.rest.Plans$Input", "Problem").iterator()));
     }
 
     @Test
