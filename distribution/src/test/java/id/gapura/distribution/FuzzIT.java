@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A bad-input sweep driven by {@code /api/openapi.json}, on the assembled distribution with every module installed:
  * every operation gets the cases of {@link FuzzCases} as a caller holding every role, the public ones also anonymously, and
  * every one a few as an anonymous and a low-role caller. No answer may be a 5xx, take longer than the bound
- * ({@code gapura.fuzz.maxMillis}, 2000 ms by default: two shared cores), show a stack trace, or be a large error
+ * ({@code gapura.fuzz.maxMillis}, 1000 ms by default), show a stack trace, or be a large error
  * body; every 4xx under {@code /api/} is problem+json. Then raw requests Jetty refuses before any servlet runs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,7 +54,7 @@ class FuzzIT {
     static final List<String> STACK_TRACE_MARKS = List.of("at java.", "Exception:", "at org.", "at id.gapura.", "\tat ");
 
     private final ObjectMapper json = new ObjectMapper();
-    private final long maxMillis = Long.getLong("gapura.fuzz.maxMillis", 2000);
+    private final long maxMillis = Long.getLong("gapura.fuzz.maxMillis", 1000);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private GapuraInstance gapura;
 
