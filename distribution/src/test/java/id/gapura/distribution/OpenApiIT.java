@@ -87,6 +87,26 @@ class OpenApiIT {
         assertTrue(paths().contains("/api/health"), "the platform's paths stay");
     }
 
+    @Test
+    @Order(3)
+    void theLibrariesAreBundlesResolvedInTheContainer() throws Exception {
+        GapuraInstance.Shell bundles = gapura.console("bundle:list -t 0 -s --no-format");
+        // swagger-core is Active only if its imports resolved, jackson-dataformat-yaml and snakeyaml among them
+        for (String bundle : List.of("io.swagger.core.v3.swagger-annotations", "io.swagger.core.v3.swagger-models",
+                "io.swagger.core.v3.swagger-core", "io.swagger.core.v3.swagger-integration", "io.swagger.core.v3.swagger-jaxrs2",
+                "io.github.classgraph.classgraph", "org.apache.commons.lang3", "jakarta.validation.jakarta.validation-api",
+                "id.gapura.web")) {
+            assertTrue(bundles.lines().stream().anyMatch(line -> line.contains("Active") && line.endsWith(bundle)),
+                    bundle + " is not active: " + bundles.output());
+        }
+        // a fragment is never Active: Resolved, attached to pax-web-jetty (whose etc/jetty.xml names its class)
+        assertTrue(bundles.lines().stream().anyMatch(line -> line.contains("Resolved") && line.endsWith("id.gapura.web.jetty")),
+                "the Jetty error handler fragment is not resolved: " + bundles.output());
+        GapuraInstance.Shell diag = gapura.console("bundle:diag");
+        assertEquals(0, diag.exitStatus(), diag.output());
+        assertFalse(diag.output().contains("swagger") || diag.output().contains("gapura"), "bundle:diag: " + diag.output());
+    }
+
     private Set<String> paths() throws Exception {
         HttpResponse<String> answer = gapura.get("/api/openapi.json");
         assertEquals(200, answer.statusCode(), answer.body());
