@@ -20,7 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Puts {@link SecurityHeaders} and {@link ServiceDescriptionFilter} in front of every HTTP context, the default one
+ * Puts {@link SecurityHeaders}, {@link ServletFailureFilter}, {@link RequestCharsetFilter} and
+ * {@link ServiceDescriptionFilter} in front of every HTTP context, the default one
  * and each JAX-RS application's, with one filter registration per context. A single registration selecting every
  * context ({@code (osgi.http.whiteboard.context.name=*)}) is re-registered by Pax Web in all contexts whenever a
  * context comes or goes, and a request that arrives in another module's context during that change fails with
@@ -70,6 +71,8 @@ public class ContextFilters {
         List<ServiceRegistration<Filter>> registrations = new ArrayList<>();
         // headers first, so that the other filter's answers carry them too
         registrations.add(register(contextName, "gapura.security-headers", 100, new SecurityHeaders()));
+        registrations.add(register(contextName, "gapura.servlet-failures", 97, new ServletFailureFilter()));
+        registrations.add(register(contextName, "gapura.request-charset", 95, new RequestCharsetFilter()));
         registrations.add(register(contextName, "gapura.no-wadl", 90, new ServiceDescriptionFilter()));
         byContext.put(contextName, registrations);
     }

@@ -36,8 +36,7 @@ public class EndpointRecorder implements DynamicFeature {
     @Override
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
         if (resourceInfo.getResourceMethod() != null) {
-            catalog.add(this, Endpoint.of(applicationBase(context), resourceInfo.getResourceClass(),
-                    resourceInfo.getResourceMethod()));
+            catalog.add(this, applicationBase(context), resourceInfo.getResourceClass(), resourceInfo.getResourceMethod());
         }
     }
 
