@@ -694,6 +694,49 @@ class PortalIT {
         pages.checked("tracking-answered");
     }
 
+    // ---- 8. a second module on the same portal: permits' citizen pages --------------------------------------------
+
+    @Test
+    @Order(14)
+    @DisplayName("8 permits: its tiles join the portal live; the permit types, the fee simulation and the verification page")
+    void permitsAddsItsCitizenPages() throws Exception {
+        GapuraInstance.Shell install = gapura.console("module:install --force permits");
+        assertEquals(0, install.exitStatus(), install.output());
+        await("the permits tiles join /").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> http.get("/", null).body().contains("href=\"/layanan/permits/\""));
+        citizen.open(pages.url("/"));
+        assertTrue(pages.texts(By.cssSelector("a.ubin-tautan .ubin-judul")).containsAll(
+                List.of("Sampaikan pengaduan", "Ajukan dan pantau izin", "Periksa keaslian izin")),
+                pages.texts(By.cssSelector("a.ubin-tautan .ubin-judul")).toString());
+
+        pages.navigatesTo("the permits tile", "/layanan/permits/",
+                () -> citizen.driver().findElement(By.cssSelector("a.ubin-tautan[href='/layanan/permits/']")).click());
+        assertTrue(pages.html().contains("Izin Penyelenggaraan Reklame"), "the sample permit type is listed");
+        pages.screenshot("permits-types");
+        pages.checked("permits-types");
+
+        pages.navigatesTo("the fee simulation", "/layanan/permits/biaya",
+                () -> citizen.driver().findElement(By.cssSelector("a[href='/layanan/permits/biaya?jenis=REKLAME']")).click());
+        pages.visible(By.id("luas")).sendKeys("12");
+        pages.visible(By.id("durasi")).sendKeys("6");
+        new org.openqa.selenium.support.ui.Select(pages.visible(By.id("lokasi"))).selectByValue("protokol");
+        pages.navigates("Hitung", () -> citizen.driver().findElement(SUBMIT).click());
+        assertEquals("Rp 2.700.000", pages.visible(By.cssSelector(".panel-nomor")).getText().strip(),
+                "12 m² × 6 months × Rp 25.000 × 1.5 (protokol), as the office computes it");
+        pages.checked("permits-fee");
+        citizen.open(pages.url("/layanan/permits/biaya?jenis=REKLAME&hitung=1&luas=1e1000000&durasi=6&lokasi=protokol"));
+        assertEquals(422, pages.status(), "a huge quantity is refused, not computed");
+        pages.checked("permits-fee-refused");
+
+        citizen.open(pages.url("/layanan/permits/verifikasi?nomor=503%2F0000%2FTIDAK-ADA"));
+        assertEquals(404, pages.status());
+        assertTrue(pages.html().contains("Izin tidak ditemukan"), "an unknown permit number is said to be unknown");
+        pages.checked("permits-verify-unknown");
+        citizen.open(pages.url("/lacak?nomor=IZN-2000-ZZZZZZZZ"));
+        assertEquals("/layanan/permits/lacak?nomor=IZN-2000-ZZZZZZZZ", pages.here(), "the portal sends IZN- numbers to permits");
+        assertEquals(404, pages.status());
+    }
+
     /** Logs in to the back office in the office browser. */
     private void officeLogin(Pages desk, String user) {
         office.open(desk.url("/kantor/masuk"));

@@ -24,6 +24,9 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -45,6 +48,8 @@ import java.util.stream.Collectors;
  * the roles as {@code x-gapura-roles}), a tag naming its module, and the problem+json answers of the platform.
  */
 public final class OpenApiDescription {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenApiDescription.class);
 
     static final String PROBLEM = "Problem";
     private static final String SCHEMAS = "#/components/schemas/";
@@ -122,8 +127,16 @@ public final class OpenApiDescription {
         Reader reader = new Reader(new OpenAPI().components(new Components()));
         resources.stream()
                 .sorted(Comparator.comparing(EndpointCatalog.Resource::base).thenComparing(r -> r.type().getName()))
-                .forEach(resource -> reader.read(resource.type(), resource.base(), null, false, null, null,
-                        new LinkedHashSet<>(), new ArrayList<>(), new HashSet<>()));
+                .forEach(resource -> {
+                    try {
+                        reader.read(resource.type(), resource.base(), null, false, null, null,
+                                new LinkedHashSet<>(), new ArrayList<>(), new HashSet<>());
+                    } catch (RuntimeException | LinkageError e) {
+                        // one module's unreadable class leaves it out of the document, not the whole document
+                        LOG.warn("The OpenAPI description leaves out {} at {}: {}", resource.type().getName(),
+                                resource.base(), e.toString());
+                    }
+                });
         OpenAPI api = reader.getOpenAPI();
         api.openapi("3.0.3")
                 .info(new Info().title("Gapura").version(version)
@@ -133,7 +146,7 @@ public final class OpenApiDescription {
         api.components(components
                 .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
                 .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                        .description("A token from POST /api/tokens"))
+                        .description("A token from POST /api/security/tokens"))
                 .addSchemas(PROBLEM, problemSchema()));
         api.setPaths(sorted(api.getPaths()));
         Map<String, Endpoint> byOperation = endpoints.stream()
