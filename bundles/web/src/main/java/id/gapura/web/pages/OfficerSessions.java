@@ -129,13 +129,30 @@ public class OfficerSessions {
             return Optional.empty();
         }
         AccessToken token = result.token();
-        Instant lastSeen = token.lastUsedAt() != null ? token.lastUsedAt() : token.createdAt();
-        if (lastSeen.plus(idle).isBefore(clock.instant())) {
+        if (idleTooLong(token, clock.instant(), idle)) {
             end(token.id(), token.user());
             return Optional.empty();
         }
         Caller caller = result.caller().get();
         return Optional.of(new Session(secret, token.id(), new PageRequest.Officer(caller.name(), caller.roles())));
+    }
+
+    /**
+     * Whether a session has gone unused for longer than allowed: its last use (recorded to the minute) or, never
+     * used, its start. The absolute limit is the token's own expiry, which the token check already refuses.
+     */
+    static boolean idleTooLong(AccessToken session, Instant now, Duration idle) {
+        Instant lastSeen = session.lastUsedAt() != null ? session.lastUsedAt() : session.createdAt();
+        return lastSeen.plus(idle).isBefore(now);
+    }
+
+    /** How long a session may last and go unused, as configured and bounded. */
+    Duration validity() {
+        return validity;
+    }
+
+    Duration idle() {
+        return idle;
     }
 
     /** Ends a session at once, on every node (after their short token cache). */
