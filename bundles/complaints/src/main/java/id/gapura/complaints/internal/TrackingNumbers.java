@@ -8,7 +8,7 @@ import java.time.LocalDate;
  * alphabet without look-alikes (no I, L, O, U), so a number read over the phone is not mistaken and
  * cannot be guessed to look up someone else's report.
  */
-final class TrackingNumbers {
+public final class TrackingNumbers {
 
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final int RANDOM_LENGTH = 8;
@@ -23,7 +23,7 @@ final class TrackingNumbers {
         return number.toString();
     }
 
-    static boolean looksValid(String candidate) {
+    public static boolean looksValid(String candidate) {
         return candidate != null && candidate.matches("ADU-\\d{4}-[0-9A-HJKMNP-TV-Z]{8}");
     }
 }

@@ -5,6 +5,7 @@ import id.gapura.api.ui.Tile;
 import id.gapura.api.ui.UiContribution;
 import id.gapura.complaints.internal.Officer;
 import id.gapura.complaints.internal.ReportService;
+import id.gapura.complaints.internal.TrackingNumbers;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -44,6 +45,6 @@ public class ComplaintsUi implements UiContribution {
 
     @Override
     public Optional<String> trackingPage(String number) {
-        return ReportNumbers.looksValid(number) ? Optional.of(TRACK + "?nomor=" + number) : Optional.empty();
+        return TrackingNumbers.looksValid(number) ? Optional.of(TRACK + "?nomor=" + number) : Optional.empty();
     }
 }

@@ -166,8 +166,7 @@ public class OfficerReportPage implements Page {
     }
 
     private Optional<ReportEntity> report(PageRequest request) {
-        String number = ReportNumbers.normalized(request.parameter(NUMBER).orElse(""));
-        return ReportNumbers.looksValid(number) ? reports.byTrackingNumber(number) : Optional.empty();
+        return reports.byTrackingNumber(request.parameter(NUMBER).orElse("").toUpperCase(Locale.ROOT));
     }
 
     /** The answer's photo, on the follow-up just written; the answer stands when the photo cannot be stored. */

@@ -34,8 +34,8 @@ public class PublicReportModel {
     }
 
     Optional<ReportEntity> report(PageRequest request) {
-        String number = ReportNumbers.normalized(request.parameter("nomor").orElse(""));
-        return ReportNumbers.looksValid(number) ? reports.byTrackingNumber(number) : Optional.empty();
+        // as a citizen types it off a screen, in any case; the service refuses what is no tracking number
+        return reports.byTrackingNumber(request.parameter("nomor").orElse("").toUpperCase(Locale.ROOT));
     }
 
     Map<String, Object> model(ReportEntity report, PageRequest request) {

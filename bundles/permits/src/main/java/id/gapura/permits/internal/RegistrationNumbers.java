@@ -8,7 +8,7 @@ import java.time.LocalDate;
  * (tanda terima): the year, then eight random characters without look-alikes (no I, L, O, U), so that the
  * number can be read over the phone and cannot be guessed to follow someone else's application.
  */
-final class RegistrationNumbers {
+public final class RegistrationNumbers {
 
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
@@ -22,7 +22,7 @@ final class RegistrationNumbers {
         return number.toString();
     }
 
-    static boolean looksValid(String candidate) {
+    public static boolean looksValid(String candidate) {
         return candidate != null && candidate.matches("IZN-\\d{4}-[0-9A-HJKMNP-TV-Z]{8}");
     }
 }

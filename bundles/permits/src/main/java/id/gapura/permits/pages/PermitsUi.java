@@ -3,12 +3,12 @@ package id.gapura.permits.pages;
 import id.gapura.api.ui.Tile;
 import id.gapura.api.ui.UiContribution;
 import id.gapura.permits.internal.Applications;
+import id.gapura.permits.internal.RegistrationNumbers;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Permits on the portal: the permit types with their requirements and fees, and applications tracked by number. */
 @Component(service = UiContribution.class)
@@ -18,7 +18,6 @@ public class PermitsUi implements UiContribution {
     static final String FEE = "/biaya";
     static final String TRACK = "/lacak";
     static final String VERIFY = "/verifikasi";
-    private static final Pattern NUMBER = Pattern.compile("IZN-\\d{4}-[0-9A-HJKMNP-TV-Z]{8}");
 
     /** Active only when the module can answer (its database is migrated). */
     @Reference
@@ -32,6 +31,6 @@ public class PermitsUi implements UiContribution {
 
     @Override
     public Optional<String> trackingPage(String number) {
-        return NUMBER.matcher(number).matches() ? Optional.of(TRACK + "?nomor=" + number) : Optional.empty();
+        return RegistrationNumbers.looksValid(number) ? Optional.of(TRACK + "?nomor=" + number) : Optional.empty();
     }
 }

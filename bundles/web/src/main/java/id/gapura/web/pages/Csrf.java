@@ -2,7 +2,6 @@ package id.gapura.web.pages;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -56,16 +55,8 @@ final class Csrf {
         if (set instanceof String value) {
             return value;
         }
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (COOKIE.equals(cookie.getName()) && cookie.getValue().length() >= 40
-                        && cookie.getValue().length() <= 100) {
-                    return cookie.getValue();
-                }
-            }
-        }
-        return null;
+        String cookie = Cookies.value(request, COOKIE);
+        return cookie != null && cookie.length() >= 40 && cookie.length() <= 100 ? cookie : null;
     }
 
     private static String hmac(String secret) {

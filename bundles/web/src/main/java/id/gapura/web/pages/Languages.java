@@ -1,6 +1,5 @@
 package id.gapura.web.pages;
 
-import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServletRequest;
 import java.util.Locale;
 
@@ -16,13 +15,9 @@ final class Languages {
 
     /** The chosen language, else the browser's first preference of the two, else Indonesian. */
     static Locale of(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (COOKIE.equals(cookie.getName())) {
-                    return parse(cookie.getValue());
-                }
-            }
+        String chosen = Cookies.value(request, COOKIE);
+        if (chosen != null) {
+            return parse(chosen);
         }
         String accept = request.getHeader("Accept-Language");
         if (accept != null && accept.length() < 200) {
